@@ -1,0 +1,5 @@
+namespace MomentoTokenVending.Core.Tests.Tokens;
+
+public sealed class TokenBundleTests
+{
+}
