@@ -54,7 +54,7 @@ count() { grep -oE "$1: +[0-9]+" | awk '{ n += $2 } END { print n + 0 }'; }
 # Runs one test project and adds its counts to the totals.
 run_tests() {
   local project=$1 out="$log_dir/test.log" rc=0
-  dotnet test "$project" --no-restore --nologo -v quiet 2>&1 | tee "$out" || rc=$?
+  dotnet test "$project" --no-build --nologo -v quiet 2>&1 | tee "$out" || rc=$?
   local summary
   summary=$(grep -E '(Passed|Failed)!? +- +Failed: ' "$out" || true)
   if [[ -z $summary ]]; then
@@ -73,7 +73,7 @@ build_tier() {
   local with_tests=$1; shift
   local project
   for project in "$@"; do
-    dotnet build "$project" --no-restore --nologo -v quiet -clp:ErrorsOnly || { status=1; continue; }
+    dotnet build "$project" --no-restore --nologo -v quiet "-clp:NoSummary;ErrorsOnly" || { status=1; continue; }
     if [[ $with_tests == yes ]] && is_test_project "$project"; then
       run_tests "$project"
     fi
