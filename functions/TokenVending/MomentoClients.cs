@@ -17,10 +17,10 @@ internal static class MomentoClients
     public static ICacheClient CreateCacheClient(MomentoKey key) =>
         new CacheClient(Configurations.InRegion.Lambda.Latest(), Credentials(key), UnusedDefaultTtl);
 
-    private static StringMomentoTokenProvider Credentials(MomentoKey key)
+    private static ICredentialProvider Credentials(MomentoKey key)
     {
-        // Obsolete in favour of the v2-key providers, yet the only 1.41.1 provider that reads the v1 and
-        // legacy keys the secret holds (the key source refuses v2 keys, which carry no endpoint).
+        // [Obsolete] in 1.41.1 in favour of the v2-key providers, but v1 and legacy keys (what the secret holds;
+        // the key source refuses v2 keys, which carry no endpoint) are read by this provider, not by those.
 #pragma warning disable CS0618
         return new StringMomentoTokenProvider(key.Value);
 #pragma warning restore CS0618
