@@ -102,7 +102,7 @@ public sealed class VendingSettings
     private static string? Required(IReadOnlyDictionary<string, string?> environment, string name, List<VendingSettingError> errors)
     {
         var value = Value(environment, name);
-        if (value is null || string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value))
         {
             errors.Add(new VendingSettingError(name, "is required and must not be blank"));
             return null;
