@@ -43,6 +43,8 @@ public sealed class KeyedClient<TClient> : IDisposable
 
             var client = create(key);
             Volatile.Write(ref current, new Entry(key, client));
+
+            // A Lambda container runs one invocation at a time, so no call is still using the old client.
             entry?.Client.Dispose();
             return client;
         }
