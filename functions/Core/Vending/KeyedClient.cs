@@ -4,7 +4,8 @@ namespace MomentoTokenVending.Core.Vending;
 
 /// <summary>
 /// One SDK client for the current Momento key: built on first use, reused while the key stays the same,
-/// rebuilt (and the old one disposed) when the key changes.
+/// rebuilt when the key changes. The client it replaces is kept until the next change, so calls still
+/// running on it finish; only the one before it is disposed.
 /// </summary>
 /// <typeparam name="TClient">The client type, e.g. Momento's auth or cache client.</typeparam>
 public sealed class KeyedClient<TClient> : IDisposable
@@ -13,6 +14,7 @@ public sealed class KeyedClient<TClient> : IDisposable
     private readonly Func<MomentoKey, TClient> create;
     private readonly Lock gate = new();
     private Entry? current;
+    private TClient? retired;
     private bool disposed;
 
     /// <summary>Creates the holder; <paramref name="create"/> builds a client for a key.</summary>
@@ -43,9 +45,8 @@ public sealed class KeyedClient<TClient> : IDisposable
 
             var client = create(key);
             Volatile.Write(ref current, new Entry(key, client));
-
-            // A Lambda container runs one invocation at a time, so no call is still using the old client.
-            entry?.Client.Dispose();
+            retired?.Dispose();
+            retired = entry?.Client;
             return client;
         }
     }
@@ -57,7 +58,9 @@ public sealed class KeyedClient<TClient> : IDisposable
         {
             disposed = true;
             current?.Client.Dispose();
+            retired?.Dispose();
             current = null;
+            retired = null;
         }
     }
 

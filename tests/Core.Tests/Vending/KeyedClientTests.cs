@@ -20,7 +20,7 @@ public sealed class KeyedClientTests
     }
 
     [Fact]
-    public void For_KeyChanged_BuildsANewClientAndDisposesTheOld()
+    public void For_KeyChanged_BuildsANewClientAndKeepsTheOldOneOpen()
     {
         using var sut = CreateSut();
         var old = sut.For(TestKeys.V1("old-key"));
@@ -28,20 +28,35 @@ public sealed class KeyedClientTests
         var fresh = sut.For(TestKeys.V1("new-key"));
 
         Assert.NotSame(old, fresh);
-        Assert.True(old.Disposed);
-        Assert.False(fresh.Disposed);
+        Assert.False(old.Disposed);
         Assert.Equal(TestKeys.V1("new-key").Value, fresh.Key.Value);
     }
 
     [Fact]
-    public void Dispose_AfterUse_DisposesTheCurrentClientAndRefusesMore()
+    public void For_KeyChangedTwice_DisposesOnlyTheFirstClient()
+    {
+        using var sut = CreateSut();
+        var first = sut.For(TestKeys.V1("first-key"));
+        var second = sut.For(TestKeys.V1("second-key"));
+
+        var third = sut.For(TestKeys.V1("third-key"));
+
+        Assert.True(first.Disposed);
+        Assert.False(second.Disposed);
+        Assert.False(third.Disposed);
+    }
+
+    [Fact]
+    public void Dispose_AfterAKeyChange_DisposesBothClientsAndRefusesMore()
     {
         var sut = CreateSut();
-        var client = sut.For(TestKeys.V1());
+        var old = sut.For(TestKeys.V1("old-key"));
+        var current = sut.For(TestKeys.V1("new-key"));
 
         sut.Dispose();
 
-        Assert.True(client.Disposed);
+        Assert.True(old.Disposed);
+        Assert.True(current.Disposed);
         Assert.Throws<ObjectDisposedException>(() => sut.For(TestKeys.V1()));
     }
 
