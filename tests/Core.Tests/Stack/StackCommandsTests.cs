@@ -1,0 +1,31 @@
+using System.Text.Json;
+using MomentoTokenVending.Core.Stack;
+
+namespace MomentoTokenVending.Core.Tests.Stack;
+
+public sealed class StackCommandsTests
+{
+    private const string SecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:momento-key-AbCdEf";
+
+    [Fact]
+    public void RotateNow_Secret_RotatesItInItsRegion()
+    {
+        Assert.Equal(
+            $"aws secretsmanager rotate-secret --secret-id {SecretArn} --region eu-west-1",
+            StackCommands.RotateNow(SecretArn, "eu-west-1"));
+    }
+
+    [Fact]
+    public void InvokeRefresher_Function_SendsTheManualPayload()
+    {
+        var command = StackCommands.InvokeRefresher("token-refresh-1a2b3c", SecretArn, "eu-west-1");
+
+        Assert.Equal(
+            "aws lambda invoke --function-name token-refresh-1a2b3c --region eu-west-1 --cli-binary-format raw-in-base64-out "
+            + $"--payload '{{\"secretId\":\"{SecretArn}\"}}' refresh-result.json",
+            command);
+        var payload = command.Split('\'')[1];
+        using var json = JsonDocument.Parse(payload);
+        Assert.Equal(SecretArn, json.RootElement.GetProperty("secretId").GetString());
+    }
+}
