@@ -12,13 +12,13 @@ public sealed class StackCommandsTests
     {
         Assert.Equal(
             $"aws secretsmanager rotate-secret --secret-id {SecretArn} --region eu-west-1",
-            StackCommands.RotateNow(SecretArn, "eu-west-1"));
+            StackCommands.RotateNow(SecretArn));
     }
 
     [Fact]
     public void InvokeRefresher_Function_SendsTheManualPayload()
     {
-        var command = StackCommands.InvokeRefresher("token-refresh-1a2b3c", SecretArn, "eu-west-1");
+        var command = StackCommands.InvokeRefresher("token-refresh-1a2b3c", SecretArn);
 
         Assert.Equal(
             "aws lambda invoke --function-name token-refresh-1a2b3c --region eu-west-1 --cli-binary-format raw-in-base64-out "
@@ -27,5 +27,14 @@ public sealed class StackCommandsTests
         var payload = command.Split('\'')[1];
         using var json = JsonDocument.Parse(payload);
         Assert.Equal(SecretArn, json.RootElement.GetProperty("secretId").GetString());
+    }
+
+    [Theory]
+    [InlineData("momento-key")]
+    [InlineData("arn:aws:lambda:eu-west-1:123456789012:function:f")]
+    [InlineData("arn:aws:secretsmanager::123456789012:secret:x")]
+    public void RotateNow_NotASecretArn_Throws(string secretArn)
+    {
+        Assert.Throws<ArgumentException>(() => StackCommands.RotateNow(secretArn));
     }
 }
