@@ -55,90 +55,43 @@ internal sealed class TokenVendingStack : ComponentResource
             },
             new CustomResourceOptions { Parent = this, IgnoreChanges = { "secretString", "versionStages" } });
 
-        // Explicit log groups, so retention is ours and each role can be limited to its own group.
-        var vendingLogs = new LogGroup($"{name}-vending-logs", new LogGroupArgs { RetentionInDays = settings.LogRetentionDays }, Child());
-        var refreshLogs = new LogGroup($"{name}-refresh-logs", new LogGroupArgs { RetentionInDays = settings.LogRetentionDays }, Child());
-        var apiLogs = new LogGroup($"{name}-api-logs", new LogGroupArgs { RetentionInDays = settings.LogRetentionDays }, Child());
-
         // Vending reads the secret; nothing else.
-        var vendingRole = new Role($"{name}-vending-role", new RoleArgs { AssumeRolePolicy = StackPolicies.LambdaAssumeRole().ToJson() }, Child());
-        var vendingPolicy = new RolePolicy(
-            $"{name}-vending-policy",
-            new RolePolicyArgs
-            {
-                Role = vendingRole.Name,
-                Policy = Output.Tuple(secret.Arn, vendingLogs.Arn)
-                    .Apply(t => StackPolicies.Vending(t.Item1, settings.KmsKeyArn, t.Item2).ToJson()),
-            },
-            Child());
-
-        // Refresh runs the rotation steps on this one secret.
-        var refreshRole = new Role($"{name}-refresh-role", new RoleArgs { AssumeRolePolicy = StackPolicies.LambdaAssumeRole().ToJson() }, Child());
-        var refreshPolicy = new RolePolicy(
-            $"{name}-refresh-policy",
-            new RolePolicyArgs
-            {
-                Role = refreshRole.Name,
-                Policy = Output.Tuple(secret.Arn, refreshLogs.Arn)
-                    .Apply(t => StackPolicies.Refresh(t.Item1, settings.KmsKeyArn, t.Item2).ToJson()),
-            },
-            Child());
-
-        var vending = new Function(
+        var (vending, _) = DeclareFunction(
             $"{name}-vending",
-            new FunctionArgs
-            {
-                Description = "Vends short-lived Momento tokens to browsers.",
-                Role = vendingRole.Arn,
-                Runtime = DotnetRuntime,
-                Architectures = new[] { Arm64 },
-                Handler = FunctionEnvironment.VendingHandler,
-                Code = args.VendingCode,
-                MemorySize = 512,
-                Timeout = 10,
-                Environment = new FunctionEnvironmentArgs
-                {
-                    Variables = secret.Arn.Apply(arn => FunctionVariables.Vending(settings, arn).ToImmutableDictionary()),
-                },
-                LoggingConfig = new FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = vendingLogs.Name },
-            },
-            new CustomResourceOptions { Parent = this, DependsOn = { vendingPolicy } });
+            secret.Arn,
+            settings.LogRetentionDays,
+            new FunctionSpec(
+                "Vends short-lived Momento tokens to browsers.",
+                FunctionEnvironment.VendingHandler,
+                args.VendingCode,
+                MemorySize: 512,
+                Timeout: 10,
+                ReservedConcurrency: null,
+                (secretArn, logGroupArn) => StackPolicies.Vending(secretArn, settings.KmsKeyArn, logGroupArn),
+                secretArn => FunctionVariables.Vending(settings, secretArn)));
 
-        // One rotation at a time: reserved concurrency 1 serializes Secrets Manager and manual invocations.
-        var refresh = new Function(
+        // Refresh runs the rotation steps on this one secret; reserved concurrency 1 keeps two rotations
+        // (scheduled and manual) from ever running at once.
+        var (refresh, refreshPolicy) = DeclareFunction(
             $"{name}-refresh",
-            new FunctionArgs
-            {
-                Description = "Refreshes the Momento key in Secrets Manager (rotation function).",
-                Role = refreshRole.Arn,
-                Runtime = DotnetRuntime,
-                Architectures = new[] { Arm64 },
-                Handler = FunctionEnvironment.RefreshHandler,
-                Code = args.RefreshCode,
-                MemorySize = 256,
-                Timeout = 60,
-                ReservedConcurrentExecutions = 1,
-                Environment = new FunctionEnvironmentArgs
-                {
-                    Variables = secret.Arn.Apply(arn => FunctionVariables.Refresh(arn).ToImmutableDictionary()),
-                },
-                LoggingConfig = new FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = refreshLogs.Name },
-            },
-            new CustomResourceOptions { Parent = this, DependsOn = { refreshPolicy } });
+            secret.Arn,
+            settings.LogRetentionDays,
+            new FunctionSpec(
+                "Refreshes the Momento key in Secrets Manager (rotation function).",
+                FunctionEnvironment.RefreshHandler,
+                args.RefreshCode,
+                MemorySize: 256,
+                Timeout: 60,
+                ReservedConcurrency: 1,
+                (secretArn, logGroupArn) => StackPolicies.Refresh(secretArn, settings.KmsKeyArn, logGroupArn),
+                FunctionVariables.Refresh));
+
+        var apiLogs = new LogGroup($"{name}-api-logs", new LogGroupArgs { RetentionInDays = settings.LogRetentionDays }, Child());
 
         if (args.Rotation.Enabled)
         {
             // Secrets Manager may invoke the refresher for this secret only.
-            var rotationInvoke = new Permission(
-                $"{name}-rotation-invoke",
-                new PermissionArgs
-                {
-                    Action = "lambda:InvokeFunction",
-                    Function = refresh.Name,
-                    Principal = "secretsmanager.amazonaws.com",
-                    SourceArn = secret.Arn,
-                },
-                Child());
+            var rotationInvoke = InvokePermission($"{name}-rotation-invoke", refresh, "secretsmanager.amazonaws.com", secret.Arn);
 
             // Rotates once at creation (validating the whole chain), then on the schedule.
             _ = new SecretRotation(
@@ -213,16 +166,11 @@ internal sealed class TokenVendingStack : ComponentResource
             Child());
 
         // API Gateway may invoke the vending function through this API's GET route only.
-        _ = new Permission(
+        _ = InvokePermission(
             $"{name}-api-invoke",
-            new PermissionArgs
-            {
-                Action = "lambda:InvokeFunction",
-                Function = vending.Name,
-                Principal = "apigateway.amazonaws.com",
-                SourceArn = Output.Format($"{api.ExecutionArn}/*/GET{settings.VendingRoute}"),
-            },
-            Child());
+            vending,
+            "apigateway.amazonaws.com",
+            Output.Format($"{api.ExecutionArn}/*/GET{settings.VendingRoute}"));
 
         DeclareAlarms(name, settings, secret, refresh, api);
 
@@ -250,6 +198,58 @@ internal sealed class TokenVendingStack : ComponentResource
     /// </summary>
     public IDictionary<string, object?> Outputs { get; }
 
+    // A function with its own log group (explicit, so retention is ours and the role can be limited to it),
+    // role and inline policy; the function waits for the policy so its first invocation is allowed.
+    private (Function Function, RolePolicy Policy) DeclareFunction(string name, Output<string> secretArn, int logRetentionDays, FunctionSpec spec)
+    {
+        var logs = new LogGroup($"{name}-logs", new LogGroupArgs { RetentionInDays = logRetentionDays }, Child());
+        var role = new Role($"{name}-role", new RoleArgs { AssumeRolePolicy = StackPolicies.LambdaAssumeRole().ToJson() }, Child());
+        var policy = new RolePolicy(
+            $"{name}-policy",
+            new RolePolicyArgs
+            {
+                Role = role.Name,
+                Policy = Output.Tuple(secretArn, logs.Arn).Apply(t => spec.Policy(t.Item1, t.Item2).ToJson()),
+            },
+            Child());
+
+        var functionArgs = new FunctionArgs
+        {
+            Description = spec.Description,
+            Role = role.Arn,
+            Runtime = DotnetRuntime,
+            Architectures = new[] { Arm64 },
+            Handler = spec.Handler,
+            Code = spec.Code,
+            MemorySize = spec.MemorySize,
+            Timeout = spec.Timeout,
+            Environment = new FunctionEnvironmentArgs
+            {
+                Variables = secretArn.Apply(arn => spec.Variables(arn).ToImmutableDictionary()),
+            },
+            LoggingConfig = new FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = logs.Name },
+        };
+        if (spec.ReservedConcurrency is { } reserved)
+        {
+            functionArgs.ReservedConcurrentExecutions = reserved;
+        }
+
+        var function = new Function(name, functionArgs, new CustomResourceOptions { Parent = this, DependsOn = { policy } });
+        return (function, policy);
+    }
+
+    private Permission InvokePermission(string name, Function function, string principal, Output<string> sourceArn) =>
+        new(
+            name,
+            new PermissionArgs
+            {
+                Action = "lambda:InvokeFunction",
+                Function = function.Name,
+                Principal = principal,
+                SourceArn = sourceArn,
+            },
+            Child());
+
     // Options objects are mutable: each child gets its own.
     private CustomResourceOptions Child() => new() { Parent = this };
 
@@ -267,20 +267,7 @@ internal sealed class TokenVendingStack : ComponentResource
 
         _ = new MetricAlarm(
             $"{name}-refresh-errors",
-            new MetricAlarmArgs
-            {
-                AlarmDescription = "The Momento key refresh function failed.",
-                Namespace = "AWS/Lambda",
-                MetricName = "Errors",
-                Dimensions = { { "FunctionName", refresh.Name } },
-                Statistic = "Sum",
-                Period = 300,
-                EvaluationPeriods = 1,
-                Threshold = 1,
-                ComparisonOperator = "GreaterThanOrEqualToThreshold",
-                TreatMissingData = "notBreaching",
-                AlarmActions = { topic.Arn },
-            },
+            CountAlarm("The Momento key refresh function failed.", "AWS/Lambda", "Errors", ("FunctionName", refresh.Name), topic.Arn),
             Child());
 
         // Secrets Manager reports failed rotations as events, not metrics: a rule counts them for the alarm.
@@ -295,40 +282,43 @@ internal sealed class TokenVendingStack : ComponentResource
 
         _ = new MetricAlarm(
             $"{name}-rotation-failures",
-            new MetricAlarmArgs
-            {
-                AlarmDescription = "A Secrets Manager rotation of the Momento key failed or was abandoned.",
-                Namespace = "AWS/Events",
-                MetricName = "TriggeredRules",
-                Dimensions = { { "RuleName", rotationFailed.Name } },
-                Statistic = "Sum",
-                Period = 300,
-                EvaluationPeriods = 1,
-                Threshold = 1,
-                ComparisonOperator = "GreaterThanOrEqualToThreshold",
-                TreatMissingData = "notBreaching",
-                AlarmActions = { topic.Arn },
-            },
+            CountAlarm(
+                "A Secrets Manager rotation of the Momento key failed or was abandoned.",
+                "AWS/Events",
+                "TriggeredRules",
+                ("RuleName", rotationFailed.Name),
+                topic.Arn),
             Child());
 
         // The average of the HTTP API's 5xx metric is the share of requests that failed.
-        _ = new MetricAlarm(
-            $"{name}-vending-5xx",
-            new MetricAlarmArgs
-            {
-                AlarmDescription = "More than 5% of token requests failed with a 5xx.",
-                Namespace = "AWS/ApiGateway",
-                MetricName = "5xx",
-                Dimensions = { { "ApiId", api.Id } },
-                Statistic = "Average",
-                Period = 300,
-                EvaluationPeriods = 2,
-                DatapointsToAlarm = 2,
-                Threshold = 0.05,
-                ComparisonOperator = "GreaterThanThreshold",
-                TreatMissingData = "notBreaching",
-                AlarmActions = { topic.Arn },
-            },
-            Child());
+        var vending5xx = CountAlarm("More than 5% of token requests failed with a 5xx.", "AWS/ApiGateway", "5xx", ("ApiId", api.Id), topic.Arn);
+        vending5xx.Statistic = "Average";
+        vending5xx.EvaluationPeriods = 2;
+        vending5xx.DatapointsToAlarm = 2;
+        vending5xx.Threshold = 0.05;
+        vending5xx.ComparisonOperator = "GreaterThanThreshold";
+        _ = new MetricAlarm($"{name}-vending-5xx", vending5xx, Child());
     }
+
+    // An alarm that fires when the metric's sum reaches 1 in a 5-minute period; no data means all is well.
+    private static MetricAlarmArgs CountAlarm(
+        string description,
+        string metricNamespace,
+        string metricName,
+        (string Name, Output<string> Value) dimension,
+        Output<string> topicArn) =>
+        new()
+        {
+            AlarmDescription = description,
+            Namespace = metricNamespace,
+            MetricName = metricName,
+            Dimensions = { { dimension.Name, dimension.Value } },
+            Statistic = "Sum",
+            Period = 300,
+            EvaluationPeriods = 1,
+            Threshold = 1,
+            ComparisonOperator = "GreaterThanOrEqualToThreshold",
+            TreatMissingData = "notBreaching",
+            AlarmActions = { topicArn },
+        };
 }

@@ -6,24 +6,16 @@ public sealed class FunctionProjectTests
 {
     private const string Root = "/src/momento-token-vending";
 
-    [Fact]
-    public void Vending_Root_PointsAtTheProjectAndAFixedOutputFolder()
+    [Theory]
+    [InlineData("token-vending", "TokenVending")]
+    [InlineData("token-refresh", "TokenRefresh")]
+    public void Factory_Root_PointsAtTheProjectAndAFixedOutputFolder(string name, string folder)
     {
-        var project = FunctionProject.Vending(Root);
+        var project = name == "token-vending" ? FunctionProject.Vending(Root) : FunctionProject.Refresh(Root);
 
-        Assert.Equal("token-vending", project.Name);
-        Assert.Equal("/src/momento-token-vending/functions/TokenVending/MomentoTokenVending.TokenVending.csproj", project.ProjectPath);
-        Assert.Equal("/src/momento-token-vending/artifacts/lambda/token-vending", project.OutputDirectory);
-    }
-
-    [Fact]
-    public void Refresh_Root_PointsAtTheProjectAndAFixedOutputFolder()
-    {
-        var project = FunctionProject.Refresh(Root);
-
-        Assert.Equal("token-refresh", project.Name);
-        Assert.Equal("/src/momento-token-vending/functions/TokenRefresh/MomentoTokenVending.TokenRefresh.csproj", project.ProjectPath);
-        Assert.Equal("/src/momento-token-vending/artifacts/lambda/token-refresh", project.OutputDirectory);
+        Assert.Equal(name, project.Name);
+        Assert.Equal($"/src/momento-token-vending/functions/{folder}/MomentoTokenVending.{folder}.csproj", project.ProjectPath);
+        Assert.Equal($"/src/momento-token-vending/artifacts/lambda/{name}", project.OutputDirectory);
     }
 
     [Fact]
