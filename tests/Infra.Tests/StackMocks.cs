@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Pulumi.Testing;
+
+namespace MomentoTokenVending.Infra.Tests;
+
+/// <summary>Answers every resource with its inputs plus the outputs AWS would compute, and remembers what was registered.</summary>
+internal sealed class StackMocks : IMocks
+{
+    public const string Account = "123456789012";
+    public const string Region = "us-east-1";
+
+    private readonly ConcurrentQueue<RegisteredResource> _registered = new();
+
+    public IReadOnlyList<RegisteredResource> Registered => _registered.ToArray();
+
+    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    {
+        var name = args.Name ?? "unnamed";
+        var type = args.Type ?? string.Empty;
+        _registered.Enqueue(new RegisteredResource(type, name, args.Inputs));
+
+        var state = args.Inputs.ToBuilder();
+        var physicalName = $"{name}-1a2b3c";
+        switch (type)
+        {
+            case "aws:secretsmanager/secret:Secret":
+                state["arn"] = $"arn:aws:secretsmanager:{Region}:{Account}:secret:{physicalName}-AbCdEf";
+                state["name"] = physicalName;
+                break;
+            case "aws:lambda/function:Function":
+                state["arn"] = $"arn:aws:lambda:{Region}:{Account}:function:{physicalName}";
+                state["name"] = physicalName;
+                break;
+            case "aws:iam/role:Role":
+                state["arn"] = $"arn:aws:iam::{Account}:role/{physicalName}";
+                state["name"] = physicalName;
+                break;
+            case "aws:cloudwatch/logGroup:LogGroup":
+                state["arn"] = $"arn:aws:logs:{Region}:{Account}:log-group:{physicalName}";
+                state["name"] = physicalName;
+                break;
+            case "aws:apigatewayv2/api:Api":
+                state["apiEndpoint"] = $"https://{physicalName}.execute-api.{Region}.amazonaws.com";
+                state["executionArn"] = $"arn:aws:execute-api:{Region}:{Account}:{physicalName}";
+                break;
+            case "aws:sns/topic:Topic":
+                state["arn"] = $"arn:aws:sns:{Region}:{Account}:{physicalName}";
+                break;
+            case "aws:cloudwatch/eventRule:EventRule":
+                state["name"] = physicalName;
+                break;
+        }
+
+        return Task.FromResult<(string? id, object state)>(($"{physicalName}-id", state.ToImmutable()));
+    }
+
+    public Task<object> CallAsync(MockCallArgs args) =>
+        throw new InvalidOperationException($"The stack makes no provider calls, but called {args.Token}.");
+}
+
+/// <summary>One resource as the engine received it: its type token, logical name and inputs.</summary>
+internal sealed record RegisteredResource(string Type, string Name, ImmutableDictionary<string, object> Inputs);
