@@ -15,13 +15,16 @@ internal sealed class FaultInjector
 
     public FaultPhase Phase { get; set; }
 
+    /// <summary>Calls whose name this matches fail every time, before they run.</summary>
+    public Func<string, bool> AlwaysFails { get; set; } = _ => false;
+
     public List<string> Calls { get; } = [];
 
     public async Task<T> RunAsync<T>(string name, Func<Task<T>> call)
     {
         var hit = Calls.Count == FaultAt;
         Calls.Add(name);
-        if (hit && Phase == FaultPhase.Before)
+        if ((hit && Phase == FaultPhase.Before) || AlwaysFails(name))
         {
             throw new InjectedFaultException($"fault before {name}");
         }
