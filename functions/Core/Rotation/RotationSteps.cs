@@ -63,16 +63,16 @@ internal sealed class RotationSteps(
         {
             var carried = await ReadCarriableAsync(pendingElsewhere, current.Bundle, cancellationToken);
             RotationLog.CarriedForward(logger, pendingElsewhere, token);
-            await StoreAsync(token, carried, cancellationToken);
+            await StoreAsync(token, carried);
             return;
         }
 
         var refreshed = await RefreshAsync(current.Bundle, cancellationToken);
         try
         {
-            await StoreAsync(token, refreshed, cancellationToken);
+            await StoreAsync(token, refreshed);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch
         {
             RotationLog.RefreshedKeyNotStored(logger, token, current.Bundle.ValidUntil);
             throw;
@@ -186,19 +186,20 @@ internal sealed class RotationSteps(
     }
 
     // Writing the same id and value again is a no-op for Secrets Manager, so retrying is always safe,
-    // and a refreshed key that is never written takes the newest refresh token with it.
-    private async Task StoreAsync(string token, TokenBundle bundle, CancellationToken cancellationToken)
+    // and a refreshed key that is never written takes the newest refresh token with it. For the same
+    // reason the write is not cancelled with the invocation: once Momento has answered, it must finish.
+    private async Task StoreAsync(string token, TokenBundle bundle)
     {
         var value = bundle.ToJson();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await versions.PutAsync(token, value, PendingOnly, cancellationToken);
+                await versions.PutAsync(token, value, PendingOnly, CancellationToken.None);
                 RotationLog.Stored(logger, token);
                 return;
             }
-            catch (Exception e) when (attempt < StoreAttempts && e is not OperationCanceledException)
+            catch (Exception e) when (attempt < StoreAttempts)
             {
                 RotationLog.StoreRetrying(logger, token, attempt, e.GetType().Name);
             }

@@ -26,6 +26,9 @@ internal sealed class FakeMomento(TimeProvider clock, FaultInjector? faults = nu
 
     public List<string?> IssuedFor { get; } = [];
 
+    /// <summary>Runs after each refresh Momento performs, before its reply is returned.</summary>
+    public Action OnRefreshed { get; set; } = () => { };
+
     /// <summary>When set, every call answers this instead of refreshing.</summary>
     public KeyRefreshResult? Answer { get; set; }
 
@@ -65,6 +68,7 @@ internal sealed class FakeMomento(TimeProvider clock, FaultInjector? faults = nu
         issued.Add(next);
         IssuedFor.Add(Context);
         AcceptedRefreshToken = next.RefreshToken!;
+        OnRefreshed();
         return KeyRefreshResult.Refreshed(next);
     }
 

@@ -43,21 +43,44 @@ internal sealed class FaultInjector
 
 internal sealed class InjectedFaultException(string message) : Exception(message);
 
-/// <summary>An <see cref="ISecretVersions"/> whose every call goes through a <see cref="FaultInjector"/>.</summary>
+/// <summary>
+/// An <see cref="ISecretVersions"/> whose every call goes through a <see cref="FaultInjector"/> and,
+/// like the SDK, refuses to start once its cancellation token has fired.
+/// </summary>
 internal sealed class FaultyVersions(ISecretVersions inner, FaultInjector faults) : ISecretVersions
 {
     public Task<IReadOnlyDictionary<string, IReadOnlyCollection<string>>> DescribeAsync(CancellationToken cancellationToken) =>
-        faults.RunAsync("DescribeSecret", () => inner.DescribeAsync(cancellationToken));
+        faults.RunAsync("DescribeSecret", () =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return inner.DescribeAsync(cancellationToken);
+        });
 
     public Task<SecretVersion?> GetByStageAsync(string stage, CancellationToken cancellationToken) =>
-        faults.RunAsync($"GetSecretValue({stage})", () => inner.GetByStageAsync(stage, cancellationToken));
+        faults.RunAsync($"GetSecretValue({stage})", () =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return inner.GetByStageAsync(stage, cancellationToken);
+        });
 
     public Task<SecretVersion?> GetByIdAsync(string versionId, CancellationToken cancellationToken) =>
-        faults.RunAsync("GetSecretValue(id)", () => inner.GetByIdAsync(versionId, cancellationToken));
+        faults.RunAsync("GetSecretValue(id)", () =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return inner.GetByIdAsync(versionId, cancellationToken);
+        });
 
     public Task PutAsync(string versionId, string value, IReadOnlyCollection<string> stages, CancellationToken cancellationToken) =>
-        faults.RunAsync("PutSecretValue", () => inner.PutAsync(versionId, value, stages, cancellationToken));
+        faults.RunAsync("PutSecretValue", () =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return inner.PutAsync(versionId, value, stages, cancellationToken);
+        });
 
     public Task MoveStageAsync(string stage, string toVersionId, string? fromVersionId, CancellationToken cancellationToken) =>
-        faults.RunAsync($"UpdateSecretVersionStage({stage})", () => inner.MoveStageAsync(stage, toVersionId, fromVersionId, cancellationToken));
+        faults.RunAsync($"UpdateSecretVersionStage({stage})", () =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return inner.MoveStageAsync(stage, toVersionId, fromVersionId, cancellationToken);
+        });
 }

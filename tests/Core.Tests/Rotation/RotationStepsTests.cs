@@ -128,6 +128,29 @@ public sealed class RotationStepsTests
     }
 
     [Fact]
+    public async Task CreateSecret_InvocationCancelledAfterMomentoAnswered_StillStoresTheNewKey()
+    {
+        using var invocation = new CancellationTokenSource();
+        world.Momento.OnRefreshed = invocation.Cancel;
+
+        await world.InvokeAsync(RotationWorld.RotationEvent("createSecret", Token), invocation.Token);
+
+        Assert.Equal(world.Momento.Issued[1].ToJson(), world.Store.ValueOf(Token));
+    }
+
+    [Fact]
+    public async Task CreateSecret_InvocationCancelledBeforeRefresh_ThrowsWithoutRefreshing()
+    {
+        using var invocation = new CancellationTokenSource();
+        await invocation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => world.InvokeAsync(RotationWorld.RotationEvent("createSecret", Token), invocation.Token));
+
+        Assert.Empty(world.Momento.IssuedFor);
+    }
+
+    [Fact]
     public async Task SetSecret_Any_CallsNothing()
     {
         await world.InvokeAsync(RotationWorld.RotationEvent("setSecret", Token));

@@ -42,14 +42,14 @@ internal sealed class RotationWorld
             ["Step"] = step, ["SecretId"] = secretId, ["ClientRequestToken"] = token, ["RotationToken"] = "rotation-token",
         });
 
-    public async Task<ManualRotationResult?> InvokeAsync(string json)
+    public async Task<ManualRotationResult?> InvokeAsync(string json, CancellationToken cancellationToken = default)
     {
         using var input = JsonDocument.Parse(json);
         var refresher = new Refresher(
             new RefresherSettings(SecretArn), new FaultyVersions(Store, Faults), Momento, Clock, Log, LiveCheck);
         try
         {
-            return await refresher.HandleAsync(input.RootElement, CancellationToken.None);
+            return await refresher.HandleAsync(input.RootElement, cancellationToken);
         }
         catch (Exception e)
         {
