@@ -45,6 +45,9 @@ internal static partial class RotationLog
     [LoggerMessage(14, LogLevel.Warning, "Version {VersionId} was overtaken by the newer AWSCURRENT version {CurrentVersionId}; nothing to do")]
     public static partial void Superseded(ILogger logger, string versionId, string currentVersionId);
 
+    [LoggerMessage(15, LogLevel.Information, "Version {VersionId} holds AWSPENDING but no value; nothing to carry forward")]
+    public static partial void EmptyPendingIgnored(ILogger logger, string versionId);
+
     [LoggerMessage(13, LogLevel.Error, "Refused: {Reason}")]
     public static partial void Refused(ILogger logger, string reason);
 }

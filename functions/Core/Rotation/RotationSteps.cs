@@ -59,9 +59,8 @@ internal sealed class RotationSteps(
             .Select(entry => entry.Key)
             .FirstOrDefault();
 
-        if (pendingElsewhere is not null)
+        if (pendingElsewhere is not null && await ReadCarriableAsync(pendingElsewhere, current.Bundle, cancellationToken) is { } carried)
         {
-            var carried = await ReadCarriableAsync(pendingElsewhere, current.Bundle, cancellationToken);
             RotationLog.CarriedForward(logger, pendingElsewhere, token);
             await StoreAsync(token, carried);
             return;
@@ -153,12 +152,20 @@ internal sealed class RotationSteps(
         return (current.VersionId, Parse(current, $"AWSCURRENT (version {current.VersionId})"));
     }
 
-    private async Task<TokenBundle> ReadCarriableAsync(string versionId, TokenBundle current, CancellationToken cancellationToken)
+    // The key another version holds as AWSPENDING, when it is safe to carry forward; null when that
+    // version has no value (a rotation Secrets Manager began but never wrote), so nothing can be lost.
+    // Anything else may hold the newest refresh token in a form this code cannot use: refuse.
+    private async Task<TokenBundle?> ReadCarriableAsync(string versionId, TokenBundle current, CancellationToken cancellationToken)
     {
+        var stored = await versions.GetByIdAsync(versionId, cancellationToken);
+        if (stored is null)
+        {
+            RotationLog.EmptyPendingIgnored(logger, versionId);
+            return null;
+        }
+
         var advice = $"Another rotation may be running; if none is, inspect version {versionId} and remove its AWSPENDING label "
-            + "(aws secretsmanager update-secret-version-stage --version-stage AWSPENDING --remove-from-version-id ...), then rotate again.";
-        var stored = await versions.GetByIdAsync(versionId, cancellationToken)
-            ?? throw Refuse($"Version {versionId} holds AWSPENDING but has no value yet. {advice}");
+            + $"(aws secretsmanager update-secret-version-stage --secret-id <secret> --version-stage AWSPENDING --remove-from-version-id {versionId}), then rotate again.";
         if (!TokenBundle.TryParse(stored.Value, out var pending, out var error) || pending is null)
         {
             throw Refuse($"Version {versionId} holds AWSPENDING but is not a valid token bundle ({error?.Message}). {advice}");

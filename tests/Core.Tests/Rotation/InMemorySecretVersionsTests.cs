@@ -62,6 +62,25 @@ public sealed class InMemorySecretVersionsTests
         Assert.Equal("v0", store.HolderOf(SecretStages.Current));
     }
 
+    [Fact]
+    public async Task BeginRotation_NewVersion_CarriesPendingWithoutValueUntilPut()
+    {
+        store.BeginRotation("v1");
+
+        Assert.Null(await store.GetByIdAsync("v1", CancellationToken.None));
+        Assert.Null(await store.GetByStageAsync(SecretStages.Pending, CancellationToken.None));
+        await store.PutAsync("v1", "one", [SecretStages.Pending], CancellationToken.None);
+        Assert.Equal("one", (await store.GetByStageAsync(SecretStages.Pending, CancellationToken.None))?.Value);
+    }
+
+    [Fact]
+    public async Task BeginRotation_PendingOnAnotherVersion_Throws()
+    {
+        await store.PutAsync("v1", "one", [SecretStages.Pending], CancellationToken.None);
+
+        Assert.Throws<FakeSecretsException>(() => store.BeginRotation("v2"));
+    }
+
     private static InMemorySecretVersions CreateSut()
     {
         var sut = new InMemorySecretVersions();

@@ -66,7 +66,7 @@ public sealed class RotationInvariantTests
             // Momento spent the stored refresh token but its answer never arrived: only re-seeding helps,
             // and the old key keeps working until it expires.
             Assert.IsType<RotationException>(retry);
-            Assert.Equal(TokenBundle.Parse(world.Store.ValueOf(RotationWorld.SeedVersion)), world.Current);
+            Assert.Equal(TokenBundle.Parse(world.Store.ValueOf(RotationWorld.SeedVersion)!), world.Current);
         }
         else
         {
@@ -113,8 +113,8 @@ public sealed class RotationInvariantTests
         Assert.False(world.Current.IsExpired(world.Clock));
 
         var labelled = world.Store.History
-            .Where(id => world.Store.StagesOf(id).Count > 0)
-            .Select(id => TokenBundle.Parse(world.Store.ValueOf(id)).RefreshToken);
+            .Where(id => world.Store.StagesOf(id).Count > 0 && world.Store.ValueOf(id) is not null)
+            .Select(id => TokenBundle.Parse(world.Store.ValueOf(id)!).RefreshToken);
         Assert.Contains(world.Momento.NewestDelivered, labelled);
 
         Assert.All(world.Momento.IssuedFor.GroupBy(token => token), refreshes => Assert.Single(refreshes));

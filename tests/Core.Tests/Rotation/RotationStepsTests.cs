@@ -44,6 +44,29 @@ public sealed class RotationStepsTests
         Assert.Equal(Token, world.Store.HolderOf(SecretStages.Pending));
     }
 
+    [Fact]
+    public async Task CreateSecret_PendingElsewhereWithoutValue_RefreshesAndTakesTheLabel()
+    {
+        world.Store.BeginRotation(OtherToken);
+
+        await CreateAsync(Token);
+
+        Assert.Single(world.Momento.IssuedFor);
+        Assert.Equal(Token, world.Store.HolderOf(SecretStages.Pending));
+        Assert.Empty(world.Store.StagesOf(OtherToken));
+    }
+
+    [Fact]
+    public async Task CreateSecret_TokenBegunByRotateSecret_RefreshesIntoThatVersion()
+    {
+        world.Store.BeginRotation(Token);
+
+        await CreateAsync(Token);
+
+        Assert.Equal(world.Momento.Issued[1].ToJson(), world.Store.ValueOf(Token));
+        Assert.Equal([SecretStages.Pending], world.Store.StagesOf(Token));
+    }
+
     [Theory]
     [InlineData("{\"authToken\": 42}", "authToken")]
     [InlineData("not json at all", "(document)")]

@@ -34,7 +34,7 @@ internal sealed class RotationWorld
 
     public IKeyLiveCheck? LiveCheck { get; set; }
 
-    public TokenBundle Current => TokenBundle.Parse(Store.ValueOf(Store.HolderOf(SecretStages.Current)!));
+    public TokenBundle Current => TokenBundle.Parse(Store.ValueOf(Store.HolderOf(SecretStages.Current)!)!);
 
     public static string RotationEvent(string step, string token, string secretId = SecretArn) =>
         JsonSerializer.Serialize(new Dictionary<string, string>
@@ -58,10 +58,11 @@ internal sealed class RotationWorld
         }
     }
 
-    /// <summary>Runs the four steps as Secrets Manager does, stopping at the first failure.</summary>
+    /// <summary>Runs a rotation as Secrets Manager does: RotateSecret's bookkeeping, then the four steps until one fails.</summary>
     public async Task RotateAsync(string token)
     {
         Momento.Context = token;
+        Store.BeginRotation(token);
         foreach (var step in new[] { "createSecret", "setSecret", "testSecret", "finishSecret" })
         {
             await InvokeAsync(RotationEvent(step, token));
