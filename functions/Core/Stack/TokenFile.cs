@@ -9,7 +9,7 @@ public static class TokenFile
     /// <summary>
     /// Reads and parses the file at <paramref name="path"/> (relative paths resolve against
     /// <paramref name="projectDirectory"/>). Throws <see cref="StackConfigException"/> when the file is
-    /// missing, unreadable, not a token file, or holds a key that has expired at <paramref name="clock"/>'s now.
+    /// missing, unreadable, not a token file, holds a v2 key, or holds a key that has expired at <paramref name="clock"/>'s now.
     /// </summary>
     public static TokenBundle Load(string projectDirectory, string path, TimeProvider clock)
     {
@@ -43,6 +43,15 @@ public static class TokenFile
         catch (TokenFormatException e)
         {
             throw new StackConfigException(StackConfigKeys.TokenFile, $"points to a file that is not a Momento token file: {e.Message}", e);
+        }
+
+        if (bundle.Key.Kind == MomentoKeyKind.V2)
+        {
+            // Momento.Sdk needs an endpoint for a v2 key, which the token file does not carry: the vending
+            // function would answer every request with 500. Refuse before deploying such a stack.
+            throw new StackConfigException(
+                StackConfigKeys.TokenFile,
+                "points to a v2 API key, which carries no endpoint; token vending needs a v1 or legacy key (the console's momento_token.info.json)");
         }
 
         if (bundle.IsExpired(clock))

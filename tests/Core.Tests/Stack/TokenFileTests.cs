@@ -35,6 +35,18 @@ public sealed class TokenFileTests : IDisposable
     }
 
     [Fact]
+    public void Load_V2Key_ThrowsBecauseVendingCannotUseIt()
+    {
+        _project.Write("v2.json", StackTestData.TokenJson(StackTestData.V2Key(), "r", StackTestData.Now.AddDays(10)));
+
+        var error = Assert.Throws<StackConfigException>(() => TokenFile.Load(_project.Path, "v2.json", _clock));
+
+        Assert.Equal("momento-token-vending:tokenFile", error.Key);
+        Assert.Contains("v2 API key", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackTestData.V2Key(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MissingFile_ThrowsNamingTheKeyAndThePath()
     {
         var error = Assert.Throws<StackConfigException>(() => TokenFile.Load(_project.Path, "momento_token.info.json", _clock));
