@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using MomentoTokenVending.Core.Tokens;
 
 namespace MomentoTokenVending.Core.Tests.Stack;
@@ -11,28 +9,17 @@ internal static class StackTestData
 
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    public static string LegacyKey() => Jwt(new Dictionary<string, string> { ["cp"] = "control.example.momentohq.com", ["c"] = "cache.example.momentohq.com" });
+    public static string LegacyKey() => TestKeys.Legacy("someone").Value;
 
-    public static string V1Key() => MomentoKey.WrapV1(Jwt(new Dictionary<string, string> { ["sub"] = "someone" }), "cell-1.example.momentohq.com");
+    public static string V1Key() => TestKeys.V1("someone").Value;
 
-    public static string V2Key() => Jwt(new Dictionary<string, string> { ["t"] = "g" });
+    public static string V2Key() => TestKeys.V2("someone").Value;
 
     public static string TokenJson(string key, string? refreshToken, DateTimeOffset validUntil) =>
-        JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["authToken"] = key,
-            ["refreshToken"] = refreshToken,
-            ["validUntil"] = validUntil.ToUnixTimeSeconds(),
-        });
+        TestKeys.File(key, refreshToken, validUntil.ToUnixTimeSeconds());
 
     public static TokenBundle Bundle(string? refreshToken = RefreshTokenText, TimeSpan? lifetime = null, string? key = null) =>
         TokenBundle.Parse(TokenJson(key ?? V1Key(), refreshToken, Now + (lifetime ?? TimeSpan.FromDays(30))));
-
-    private static string Jwt(Dictionary<string, string> claims)
-    {
-        static string Segment(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return $"{Segment("{\"alg\":\"HS256\"}")}.{Segment(JsonSerializer.Serialize(claims))}.c2lnbmF0dXJl";
-    }
 }
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>

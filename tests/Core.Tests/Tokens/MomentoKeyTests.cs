@@ -29,7 +29,7 @@ public sealed class MomentoKeyTests
     [Fact]
     public void Parse_V2Key_HasNoEndpoints()
     {
-        var key = MomentoKey.Parse(TestKeys.V2());
+        var key = MomentoKey.Parse(TestKeys.V2().Value);
 
         Assert.Equal(MomentoKeyKind.V2, key.Kind);
         Assert.Null(key.Endpoints);
@@ -63,7 +63,7 @@ public sealed class MomentoKeyTests
     [Fact]
     public void WithRefreshedKey_V1_RewrapsWithReturnedEndpoint()
     {
-        var key = MomentoKey.Parse(TestKeys.V1());
+        var key = MomentoKey.Parse(TestKeys.V1().Value);
         var fresh = TestKeys.Jwt(new { sub = "fresh" });
 
         var refreshed = key.WithRefreshedKey(fresh, "cell-2.example.com");
@@ -76,8 +76,8 @@ public sealed class MomentoKeyTests
     [Fact]
     public void WithRefreshedKey_Legacy_IsTheNewJwtItself()
     {
-        var key = MomentoKey.Parse(TestKeys.Legacy());
-        var fresh = TestKeys.Legacy("fresh");
+        var key = MomentoKey.Parse(TestKeys.Legacy().Value);
+        var fresh = TestKeys.Legacy("fresh").Value;
 
         var refreshed = key.WithRefreshedKey(fresh, "ignored.example.com");
 
@@ -88,15 +88,15 @@ public sealed class MomentoKeyTests
     [Fact]
     public void WithRefreshedKey_V2_Throws()
     {
-        var key = MomentoKey.Parse(TestKeys.V2());
+        var key = MomentoKey.Parse(TestKeys.V2().Value);
 
-        Assert.Throws<InvalidOperationException>(() => key.WithRefreshedKey(TestKeys.V2("fresh"), "e"));
+        Assert.Throws<InvalidOperationException>(() => key.WithRefreshedKey(TestKeys.V2("fresh").Value, "e"));
     }
 
     [Fact]
     public void ToString_NeverShowsKeyText()
     {
-        var value = TestKeys.V1("secret-subject");
+        var value = TestKeys.V1("secret-subject").Value;
         var key = MomentoKey.Parse(value);
 
         var text = key.ToString();

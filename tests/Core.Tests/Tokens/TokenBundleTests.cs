@@ -11,7 +11,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void Parse_ConsoleFile_ReadsAllThreeFields()
     {
-        var key = TestKeys.V1();
+        var key = TestKeys.V1().Value;
 
         var bundle = TokenBundle.Parse(TestKeys.File(key, "refresh-abc", ValidUntil));
 
@@ -24,7 +24,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void Parse_ApiKeySynonym_IsTheKey()
     {
-        var key = TestKeys.Legacy();
+        var key = TestKeys.Legacy().Value;
 
         var bundle = TokenBundle.Parse($$"""{"apiKey": "{{key}}", "validUntil": {{ValidUntil}}}""");
 
@@ -34,7 +34,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void Parse_AuthTokenAndSameApiKey_Accepted()
     {
-        var key = TestKeys.Legacy();
+        var key = TestKeys.Legacy().Value;
 
         var bundle = TokenBundle.Parse($$"""{"authToken": "{{key}}", "apiKey": "{{key}}", "validUntil": {{ValidUntil}}}""");
 
@@ -44,7 +44,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void Parse_ValidUntilAsNumericString_IsEpochSeconds()
     {
-        var bundle = TokenBundle.Parse($$"""{"authToken": "{{TestKeys.V1()}}", "validUntil": "{{ValidUntil}}"}""");
+        var bundle = TokenBundle.Parse($$"""{"authToken": "{{TestKeys.V1().Value}}", "validUntil": "{{ValidUntil}}"}""");
 
         Assert.Equal(ValidUntil, bundle.ValidUntil.ToUnixTimeSeconds());
     }
@@ -52,7 +52,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void Parse_UnknownFields_Ignored()
     {
-        var bundle = TokenBundle.Parse($$"""{"authToken": "{{TestKeys.V1()}}", "validUntil": {{ValidUntil}}, "restEndpoint": "https://api.example.com"}""");
+        var bundle = TokenBundle.Parse($$"""{"authToken": "{{TestKeys.V1().Value}}", "validUntil": {{ValidUntil}}, "restEndpoint": "https://api.example.com"}""");
 
         Assert.Equal(MomentoKeyKind.V1, bundle.Key.Kind);
     }
@@ -64,7 +64,7 @@ public sealed class TokenBundleTests
     [InlineData("\"other\": 1")]
     public void Parse_NoRefreshToken_CannotRefresh(string refreshPart)
     {
-        var bundle = TokenBundle.Parse($$"""{"authToken": "{{TestKeys.V1()}}", "validUntil": {{ValidUntil}}, {{refreshPart}}}""");
+        var bundle = TokenBundle.Parse($$"""{"authToken": "{{TestKeys.V1().Value}}", "validUntil": {{ValidUntil}}, {{refreshPart}}}""");
 
         Assert.Null(bundle.RefreshToken);
         Assert.False(bundle.CanRefresh);
@@ -74,7 +74,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void Parse_V2Key_CannotRefreshEvenWithRefreshToken()
     {
-        var bundle = TokenBundle.Parse(TestKeys.File(TestKeys.V2(), "refresh-abc"));
+        var bundle = TokenBundle.Parse(TestKeys.File(TestKeys.V2().Value, "refresh-abc"));
 
         Assert.False(bundle.CanRefresh);
         Assert.Contains("v2", bundle.NotRefreshableReason, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class TokenBundleTests
     /// <summary>Every bad input, with the field and problem its error must name. Tokens in here are secrets.</summary>
     public static TheoryData<string, string, string> BadInputs()
     {
-        var key = TestKeys.V1("bad-input-subject");
+        var key = TestKeys.V1("bad-input-subject").Value;
         return new TheoryData<string, string, string>
         {
             { "", "(document)", "is not valid JSON" },
@@ -98,7 +98,7 @@ public sealed class TokenBundleTests
             { $"{{\"authToken\": \"\", \"validUntil\": {ValidUntil}}}", "authToken", "is missing or empty" },
             { $"{{\"authToken\": 12345, \"validUntil\": {ValidUntil}}}", "authToken", "must be a string, not a JSON number" },
             { $"{{\"apiKey\": {{\"k\": \"{key}\"}}, \"validUntil\": {ValidUntil}}}", "apiKey", "must be a string, not a JSON object" },
-            { $"{{\"authToken\": \"{key}\", \"apiKey\": \"{TestKeys.Legacy()}\", \"validUntil\": {ValidUntil}}}", "authToken", "and apiKey are both present and differ" },
+            { $"{{\"authToken\": \"{key}\", \"apiKey\": \"{TestKeys.Legacy().Value}\", \"validUntil\": {ValidUntil}}}", "authToken", "and apiKey are both present and differ" },
             { $"{{\"authToken\": \"hunter2-not-a-key\", \"validUntil\": {ValidUntil}}}", "authToken", "is not a Momento API key" },
             { $"{{\"authToken\": \"{TestKeys.Jwt(new { sub = "jwt-secret" })}\", \"validUntil\": {ValidUntil}}}", "authToken", "is a JWT without Momento's endpoint claims" },
             { $"{{\"authToken\": \"{key}\", \"refreshToken\": 7, \"validUntil\": {ValidUntil}}}", "refreshToken", "must be a string, not a JSON number" },
@@ -159,7 +159,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void TryParse_GoodInput_ReturnsBundle()
     {
-        var parsed = TokenBundle.TryParse(TestKeys.File(TestKeys.V1()), out var bundle, out var error);
+        var parsed = TokenBundle.TryParse(TestKeys.File(TestKeys.V1().Value), out var bundle, out var error);
 
         Assert.True(parsed);
         Assert.NotNull(bundle);
@@ -169,7 +169,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void ToJson_IsCanonical()
     {
-        var key = TestKeys.Legacy();
+        var key = TestKeys.Legacy().Value;
         var bundle = TokenBundle.Parse($$"""{"apiKey": "{{key}}", "validUntil": "{{ValidUntil}}", "refreshToken": "r1", "x": 1}""");
 
         Assert.Equal($$"""{"authToken":"{{key}}","refreshToken":"r1","validUntil":{{ValidUntil}}}""", bundle.ToJson());
@@ -178,7 +178,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void ToJson_NoRefreshToken_OmitsIt()
     {
-        var key = TestKeys.V1();
+        var key = TestKeys.V1().Value;
         var bundle = TokenBundle.Parse(TestKeys.File(key, refreshToken: null));
 
         Assert.Equal($$"""{"authToken":"{{key}}","validUntil":{{ValidUntil}}}""", bundle.ToJson());
@@ -188,9 +188,9 @@ public sealed class TokenBundleTests
     public void ToJsonThenParse_AnyValidBundle_RoundTrips()
     {
         var keys = Gen.OneOf(
-            Gen.String[Gen.Char.AlphaNumeric, 1, 40].Select(s => TestKeys.V1(s)),
-            Gen.String[Gen.Char.AlphaNumeric, 1, 40].Select(s => TestKeys.Legacy(s)),
-            Gen.String[Gen.Char.AlphaNumeric, 1, 40].Select(s => TestKeys.V2(s)));
+            Gen.String[Gen.Char.AlphaNumeric, 1, 40].Select(s => TestKeys.V1(s).Value),
+            Gen.String[Gen.Char.AlphaNumeric, 1, 40].Select(s => TestKeys.Legacy(s).Value),
+            Gen.String[Gen.Char.AlphaNumeric, 1, 40].Select(s => TestKeys.V2(s).Value));
         var refreshTokens = Gen.OneOf(Gen.Const((string?)null), Gen.String[Gen.Char, 1, 200].Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => (string?)s));
         var bundles = Gen.Select(keys, refreshTokens, Gen.Long[1, 253_402_300_799],
             (key, refresh, seconds) => new TokenBundle(MomentoKey.Parse(key), refresh, DateTimeOffset.FromUnixTimeSeconds(seconds)));
@@ -201,7 +201,7 @@ public sealed class TokenBundleTests
     [Fact]
     public void ToString_NeverShowsKeyOrRefreshToken()
     {
-        var bundle = TokenBundle.Parse(TestKeys.File(TestKeys.V1("subject-secret"), "refresh-secret-123"));
+        var bundle = TokenBundle.Parse(TestKeys.File(TestKeys.V1("subject-secret").Value, "refresh-secret-123"));
 
         var text = bundle.ToString();
 
@@ -215,7 +215,7 @@ public sealed class TokenBundleTests
     public void RemainingLifetime_FollowsTheClock()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(ValidUntil) - TimeSpan.FromHours(2));
-        var bundle = TokenBundle.Parse(TestKeys.File(TestKeys.V1(), validUntil: ValidUntil));
+        var bundle = TokenBundle.Parse(TestKeys.File(TestKeys.V1().Value, validUntil: ValidUntil));
 
         Assert.Equal(TimeSpan.FromHours(2), bundle.RemainingLifetime(clock));
         Assert.False(bundle.IsExpired(clock));
