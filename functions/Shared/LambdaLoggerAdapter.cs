@@ -1,6 +1,8 @@
 using Amazon.Lambda.Core;
 using Microsoft.Extensions.Logging;
 using MomentoTokenVending.Core.Logging;
+// Amazon.Lambda.Core has its own LogLevel (net6.0+ targets); this adapter speaks Microsoft's.
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace MomentoTokenVending.Lambda;
 
@@ -50,7 +52,7 @@ internal sealed class LambdaLoggerAdapter : ILogger
             case LogLevel.Error or LogLevel.Critical when exception is null:
                 logger.LogError(template, args);
                 break;
-            default:
+            case LogLevel.Error or LogLevel.Critical:
                 logger.LogError(exception, template, args);
                 break;
         }

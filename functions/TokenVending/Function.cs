@@ -8,6 +8,7 @@ using Momento.Sdk;
 using MomentoTokenVending.Core.Tokens;
 using MomentoTokenVending.Core.Vending;
 using MomentoTokenVending.Lambda;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 [assembly: LambdaSerializer(typeof(SourceGeneratorLambdaJsonSerializer<MomentoTokenVending.TokenVending.VendingJsonContext>))]
 
@@ -17,6 +18,7 @@ namespace MomentoTokenVending.TokenVending;
 /// The token vending Lambda behind the HTTP API (<c>GET /token</c>). Settings are read once per
 /// container; SDK clients are created once and rebuilt only when the Momento key changes.
 /// </summary>
+[SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "The type name is part of the deployed Lambda handler string (FunctionEnvironment.VendingHandler).")]
 public sealed partial class Function : IDisposable
 {
     private readonly KeyedClient<IAuthClient> authClients;

@@ -15,6 +15,8 @@ using MomentoTokenVending.Core;
 using MomentoTokenVending.Core.Tokens;
 using MomentoTokenVending.TokenVending;
 using Moq;
+// Amazon.SecretsManager.Model has a LimitExceededException too.
+using LimitExceededException = Momento.Sdk.Exceptions.LimitExceededException;
 
 namespace MomentoTokenVending.Functions.Tests.TokenVending;
 
@@ -156,7 +158,7 @@ public sealed class FunctionTests
     public async Task HandleAsync_KeyRejectedTwice_500AfterOneReread()
     {
         auth.Setup(a => a.GenerateDisposableTokenAsync(It.IsAny<DisposableTokenScope>(), It.IsAny<ExpiresIn>(), It.IsAny<string?>()))
-            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new AuthenticationException("invalid key")));
+            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new AuthenticationException("invalid key", Transport())));
         using var sut = CreateSut();
 
         var response = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
@@ -265,10 +267,10 @@ public sealed class FunctionTests
             .ReturnsAsync(new CacheGetResponse.Error(new ServerUnavailableException("cache is down", Transport())))
             .ReturnsAsync(new CacheGetResponse.Miss());
         auth.SetupSequence(a => a.GenerateDisposableTokenAsync(It.IsAny<DisposableTokenScope>(), It.IsAny<ExpiresIn>(), It.IsAny<string?>()))
-            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new AuthenticationException("invalid key")))
+            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new AuthenticationException("invalid key", Transport())))
             .ReturnsAsync(Minted(Now.AddHours(1)))
-            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new AuthenticationException("invalid key")))
-            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new AuthenticationException("invalid key")));
+            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new AuthenticationException("invalid key", Transport())))
+            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new AuthenticationException("invalid key", Transport())));
         using var sut = CreateSut();
 
         await sut.HandleAsync(new ApiRequestBuilder().WithSourceIp(CallerIp).Build(), context);
