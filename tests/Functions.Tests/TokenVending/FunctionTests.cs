@@ -64,9 +64,9 @@ public sealed class FunctionTests
         var response = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Equal("no-store", response.Headers["Cache-Control"]);
-        Assert.Equal("application/json", response.Headers["Content-Type"]);
-        using var body = JsonDocument.Parse(response.Body);
+        Assert.Equal("no-store", response.Headers!["Cache-Control"]);
+        Assert.Equal("application/json", response.Headers!["Content-Type"]);
+        using var body = JsonDocument.Parse(response.Body!);
         Assert.Equal(ExpectedBrowserToken(), body.RootElement.GetProperty("token").GetString());
         Assert.Equal(Now.AddHours(1).ToUnixTimeSeconds(), body.RootElement.GetProperty("exp").GetInt64());
         Assert.Equal(2, body.RootElement.EnumerateObject().Count());
@@ -124,7 +124,7 @@ public sealed class FunctionTests
         var response = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
 
         Assert.Equal(200, response.StatusCode);
-        Assert.Contains("cached-token", response.Body, StringComparison.Ordinal);
+        Assert.Contains("cached-token", response.Body!, StringComparison.Ordinal);
         auth.Verify(a => a.GenerateDisposableTokenAsync(It.IsAny<DisposableTokenScope>(), It.IsAny<ExpiresIn>(), It.IsAny<string?>()), Times.Never());
     }
 
@@ -150,8 +150,8 @@ public sealed class FunctionTests
         var response = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
 
         Assert.Equal(429, response.StatusCode);
-        Assert.Equal("1", response.Headers["Retry-After"]);
-        Assert.Equal("no-store", response.Headers["Cache-Control"]);
+        Assert.Equal("1", response.Headers!["Retry-After"]);
+        Assert.Equal("no-store", response.Headers!["Cache-Control"]);
     }
 
     [Fact]
@@ -313,8 +313,8 @@ public sealed class FunctionTests
 
     private static void AssertGenericError(APIGatewayHttpApiV2ProxyResponse response)
     {
-        Assert.Equal("no-store", response.Headers["Cache-Control"]);
-        using var body = JsonDocument.Parse(response.Body);
+        Assert.Equal("no-store", response.Headers!["Cache-Control"]);
+        using var body = JsonDocument.Parse(response.Body!);
         Assert.Equal(JsonValueKind.String, body.RootElement.GetProperty("error").ValueKind);
         Assert.Single(body.RootElement.EnumerateObject());
     }
