@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Amazon.Lambda.Core;
 using Amazon.Lambda.Serialization.SystemTextJson;
@@ -14,6 +15,7 @@ namespace MomentoTokenVending.TokenRefresh;
 /// The refresh Lambda: the secret's Secrets Manager rotation function, also invoked by hand. Settings,
 /// the Secrets Manager client and the Momento refresh client are created once per container.
 /// </summary>
+[SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "Lambda's handler string names this type (FunctionEnvironment.RefreshHandler).")]
 public sealed class Function
 {
     // Leaves time to log and report a failure before Lambda stops the invocation.

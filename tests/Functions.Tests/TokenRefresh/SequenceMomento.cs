@@ -30,6 +30,11 @@ internal sealed class SequenceMomento(TimeProvider clock) : IMomentoKeyRefresher
         return Task.FromResult(KeyRefreshResult.Refreshed(next));
     }
 
+    // Whole seconds, as Momento issues them: the secret stores validUntil in epoch seconds, so a bundle read
+    // back equals the one issued only then.
     private static TokenBundle Bundle(int n, DateTimeOffset validUntil) =>
-        new(MomentoKey.Parse(MomentoKey.WrapV1($"eyJhbGciOiJIUzI1NiJ9.secret-key-{n}.c2ln", "cell-1.example.momentohq.com")), $"secret-refresh-token-{n}", validUntil);
+        new(
+            MomentoKey.Parse(MomentoKey.WrapV1($"eyJhbGciOiJIUzI1NiJ9.secret-key-{n}.c2ln", "cell-1.example.momentohq.com")),
+            $"secret-refresh-token-{n}",
+            DateTimeOffset.FromUnixTimeSeconds(validUntil.ToUnixTimeSeconds()));
 }
