@@ -116,8 +116,8 @@ internal sealed class TokenVendingStack : ComponentResource
                 CorsConfiguration = new ApiCorsConfigurationArgs
                 {
                     AllowOrigins = settings.AllowedOrigins.ToArray(),
-                    AllowMethods = new[] { "GET" },
-                    ExposeHeaders = new[] { "retry-after" },
+                    AllowMethods = { "GET" },
+                    ExposeHeaders = { "retry-after" },
                     MaxAge = 3600,
                 },
             },

@@ -3,7 +3,7 @@ using Pulumi;
 
 namespace MomentoTokenVending.Infra.Tests;
 
-[Collection(PulumiCollection.Name)]
+[Collection(PulumiDeployments.Name)]
 public sealed class StackProgramTests : IDisposable
 {
     private readonly StackRunBuilder _builder = new();

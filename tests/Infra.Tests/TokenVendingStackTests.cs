@@ -6,7 +6,7 @@ using static MomentoTokenVending.Infra.Tests.StackRun;
 
 namespace MomentoTokenVending.Infra.Tests;
 
-[Collection(PulumiCollection.Name)]
+[Collection(PulumiDeployments.Name)]
 public sealed class TokenVendingStackTests : IDisposable
 {
     private const string SecretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:token-vending-secret-1a2b3c-AbCdEf";
