@@ -21,10 +21,14 @@ namespace MomentoTokenVending.TokenVending;
 [SuppressMessage("Naming", "CA1716:Identifiers should not match keywords", Justification = "The type name is part of the deployed Lambda handler string (FunctionEnvironment.VendingHandler).")]
 public sealed partial class Function : IDisposable
 {
+    // Leaves time to answer 503 before Lambda stops the invocation (which API Gateway would turn into a bare 500).
+    private static readonly TimeSpan AnswerMargin = TimeSpan.FromMilliseconds(500);
+
     private readonly KeyedClient<IAuthClient> authClients;
     private readonly KeyedClient<ICacheClient> cacheClients;
     private readonly TokenVendingService? service;
     private readonly VendingSettingsException? settingsError;
+    private readonly TimeProvider time;
 
     /// <summary>The constructor Lambda calls: real environment, Secrets Manager and Momento clients.</summary>
     public Function()
@@ -44,6 +48,7 @@ public sealed partial class Function : IDisposable
         Func<MomentoKey, ICacheClient> createCacheClient,
         TimeProvider time)
     {
+        this.time = time;
         authClients = new KeyedClient<IAuthClient>(createAuthClient);
         cacheClients = new KeyedClient<ICacheClient>(createCacheClient);
         try
@@ -63,7 +68,7 @@ public sealed partial class Function : IDisposable
         }
     }
 
-    /// <summary>Answers one HTTP API request: 200 with a token, 400, 429 or 500.</summary>
+    /// <summary>Answers one HTTP API request: 200 with a token, 400, 429, 503 (out of time) or 500.</summary>
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The handler's last line: any failure becomes a logged, generic 500.")]
     public async Task<APIGatewayHttpApiV2ProxyResponse> HandleAsync(APIGatewayHttpApiV2ProxyRequest? request, ILambdaContext context)
     {
@@ -75,11 +80,18 @@ public sealed partial class Function : IDisposable
             return ToLambda(VendingHttp.ServerError);
         }
 
+        var timeLeft = context.RemainingTime - AnswerMargin;
+        using var deadline = new CancellationTokenSource(timeLeft > TimeSpan.Zero ? timeLeft : TimeSpan.Zero, time);
         try
         {
             // The source IP comes from API Gateway's request context only: headers are the caller's to forge.
-            var result = await service.VendAsync(request?.RequestContext?.Http?.SourceIp, logger, CancellationToken.None);
+            var result = await service.VendAsync(request?.RequestContext?.Http?.SourceIp, logger, deadline.Token);
             return ToLambda(VendingHttp.ToResponse(result));
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            Log.TimedOut(logger);
+            return ToLambda(VendingHttp.ServiceUnavailable);
         }
         catch (Exception e)
         {
@@ -113,5 +125,8 @@ public sealed partial class Function : IDisposable
 
         [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Token vending failed")]
         public static partial void Unhandled(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Token vending ran out of time; answered 503")]
+        public static partial void TimedOut(ILogger logger);
     }
 }

@@ -18,12 +18,12 @@ public sealed record VendingHttpResponse(int StatusCode, IReadOnlyDictionary<str
 }
 
 /// <summary>
-/// The vending HTTP contract: 200 <c>{"token", "exp"}</c>, 400, 429 with <c>Retry-After</c>, 500, all
+/// The vending HTTP contract: 200 <c>{"token", "exp"}</c>, 400, 429 and 503 with <c>Retry-After</c>, 500, all
 /// JSON with <c>Cache-Control: no-store</c>. CORS headers are added by the HTTP API, not here.
 /// </summary>
 public static class VendingHttp
 {
-    /// <summary>Seconds a rate-limited caller should wait: Momento allows 5 auth operations per second per account.</summary>
+    /// <summary>Seconds a rate-limited or timed-out caller should wait: Momento allows 5 auth operations per second per account.</summary>
     public const int RetryAfterSeconds = 1;
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -50,6 +50,9 @@ public static class VendingHttp
 
     /// <summary>429: Momento's rate limit was hit; retry after <see cref="RetryAfterSeconds"/>.</summary>
     public static VendingHttpResponse TooManyRequests { get; } = new(429, RetryHeaders, ErrorBody("too many requests, retry later"));
+
+    /// <summary>503: the answer did not come before the function's time ran out; retry after <see cref="RetryAfterSeconds"/>.</summary>
+    public static VendingHttpResponse ServiceUnavailable { get; } = new(503, RetryHeaders, ErrorBody("token vending timed out, retry later"));
 
     /// <summary>500: anything else; the cause is in the function's log, never in the answer.</summary>
     public static VendingHttpResponse ServerError { get; } = Error(500, "token vending failed");

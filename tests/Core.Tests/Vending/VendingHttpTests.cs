@@ -66,6 +66,18 @@ public sealed class VendingHttpTests
     public void ServerError_Is500() => Assert.Equal(500, VendingHttp.ServerError.StatusCode);
 
     [Fact]
+    public void ServiceUnavailable_503WithRetryAfterAndGenericBody()
+    {
+        var response = VendingHttp.ServiceUnavailable;
+
+        Assert.Equal(503, response.StatusCode);
+        Assert.Equal("1", response.Headers["Retry-After"]);
+        Assert.Equal("no-store", response.Headers["Cache-Control"]);
+        using var body = JsonDocument.Parse(response.Body);
+        Assert.Equal("token vending timed out, retry later", body.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public void ToString_Vended_DoesNotShowTheToken()
     {
         var response = VendingHttp.ToResponse(VendResult.Vended(new VendedToken("secret-token", DateTimeOffset.UnixEpoch)));

@@ -42,10 +42,12 @@ public sealed class FunctionTests
     private readonly List<MomentoKey> authClientKeys = [];
     private readonly TestLambdaLogger log = new();
     private readonly TestLambdaContext context;
+    private readonly FakeTimeProvider clock = new(Now);
 
     public FunctionTests()
     {
-        context = new TestLambdaContext { Logger = log };
+        // TestLambdaContext's RemainingTime defaults to zero, which would leave the handler no time at all.
+        context = new TestLambdaContext { Logger = log, RemainingTime = TimeSpan.FromSeconds(10) };
         secrets.Setup(s => s.GetSecretValueAsync(It.IsAny<GetSecretValueRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new GetSecretValueResponse { SecretString = SecretJson() });
         cache.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<string>()))
@@ -138,6 +140,24 @@ public sealed class FunctionTests
         var response = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
 
         Assert.Equal(200, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HandleAsync_MomentoSlowerThanTheFunctionsTimeLeft_503WithRetryAfter()
+    {
+        var neverAnswers = new TaskCompletionSource<GenerateDisposableTokenResponse>();
+        auth.Setup(a => a.GenerateDisposableTokenAsync(It.IsAny<DisposableTokenScope>(), It.IsAny<ExpiresIn>(), It.IsAny<string?>()))
+            .Returns(neverAnswers.Task);
+        context.RemainingTime = TimeSpan.FromSeconds(3);
+        using var sut = CreateSut();
+
+        var pending = sut.HandleAsync(new ApiRequestBuilder().Build(), context);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        var response = await pending;
+
+        Assert.Equal(503, response.StatusCode);
+        Assert.Equal("1", response.Headers!["Retry-After"]);
+        AssertGenericError(response);
     }
 
     [Fact]
@@ -294,7 +314,7 @@ public sealed class FunctionTests
             return auth.Object;
         },
         _ => cache.Object,
-        new FakeTimeProvider(Now));
+        clock);
 
     private string SecretJson() => new TokenBundle(MomentoKey.Parse(keyText), RefreshToken, Now.AddDays(30)).ToJson();
 
