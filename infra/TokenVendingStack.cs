@@ -51,7 +51,7 @@ internal sealed class TokenVendingStack : ComponentResource
             {
                 SecretId = secret.Arn,
                 SecretString = args.SeedSecretString,
-                VersionStages = new[] { SecretStages.Current, SecretStages.Seeded },
+                VersionStages = { SecretStages.Current, SecretStages.Seeded },
             },
             new CustomResourceOptions { Parent = this, IgnoreChanges = { "secretString", "versionStages" } });
 
@@ -218,7 +218,7 @@ internal sealed class TokenVendingStack : ComponentResource
             Description = spec.Description,
             Role = role.Arn,
             Runtime = DotnetRuntime,
-            Architectures = new[] { Arm64 },
+            Architectures = { Arm64 },
             Handler = spec.Handler,
             Code = spec.Code,
             MemorySize = spec.MemorySize,
