@@ -6,10 +6,15 @@ namespace MomentoTokenVending.Core.Vending;
 /// <summary>
 /// The current Momento key, read from the secret and kept for a TTL; re-read at once when Momento
 /// rejects it. Reads are single-flighted, so a cold container or a rejection reads the secret once.
+/// When a read after the TTL fails, the key already held keeps serving (Momento has not rejected it)
+/// and the read is tried again after <see cref="RetryAfterFailedRead"/>.
 /// </summary>
 internal sealed class MomentoKeySource
 {
     private const string FlightKey = "secret";
+
+    /// <summary>How long a held key keeps serving after a failed read before the secret is read again.</summary>
+    internal static readonly TimeSpan RetryAfterFailedRead = TimeSpan.FromSeconds(10);
 
     private readonly ISecretReader reader;
     private readonly string secretId;
@@ -30,9 +35,14 @@ internal sealed class MomentoKeySource
     public ValueTask<MomentoKey> GetAsync(ILogger logger, CancellationToken cancellationToken)
     {
         var entry = current;
-        return entry is not null && time.GetUtcNow() < entry.FreshUntil
+        if (entry is null)
+        {
+            return new ValueTask<MomentoKey>(ReadAsync(logger, cancellationToken));
+        }
+
+        return time.GetUtcNow() < entry.FreshUntil
             ? new ValueTask<MomentoKey>(entry.Key)
-            : new ValueTask<MomentoKey>(ReadAsync(logger, cancellationToken));
+            : new ValueTask<MomentoKey>(ReadOrKeepAsync(entry, logger, cancellationToken));
     }
 
     /// <summary>
@@ -45,6 +55,21 @@ internal sealed class MomentoKeySource
         return entry is not null && !ReferenceEquals(entry.Key, rejected)
             ? Task.FromResult(entry.Key)
             : ReadAsync(logger, cancellationToken);
+    }
+
+    private async Task<MomentoKey> ReadOrKeepAsync(Entry held, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync(logger, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Only replace the entry nobody has replaced meanwhile: a successful read by another caller wins.
+            Interlocked.CompareExchange(ref current, held with { FreshUntil = time.GetUtcNow() + RetryAfterFailedRead }, held);
+            VendingLog.KeyReadFailedKeepingHeldKey(logger, e.GetType().Name);
+            return held.Key;
+        }
     }
 
     private Task<MomentoKey> ReadAsync(ILogger logger, CancellationToken cancellationToken) =>

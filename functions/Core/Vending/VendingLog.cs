@@ -9,6 +9,9 @@ internal static partial class VendingLog
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Read the Momento key from the secret ({KeyKind} key)")]
     public static partial void KeyRead(ILogger logger, MomentoKeyKind keyKind);
 
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Reading the secret failed ({ErrorType}); still using the key read before")]
+    public static partial void KeyReadFailedKeepingHeldKey(ILogger logger, string errorType);
+
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Momento rejected the key (authentication error); re-reading the secret and retrying once")]
     public static partial void KeyRejected(ILogger logger);
 
