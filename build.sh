@@ -11,13 +11,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 OFFLINE_PROJECTS=(
   functions/Core/MomentoTokenVending.Core.csproj
+  infra/Planning/MomentoTokenVending.Infra.Planning.csproj
+  tests/TestSupport/MomentoTokenVending.TestSupport.csproj
   tests/Core.Benchmarks/MomentoTokenVending.Core.Benchmarks.csproj
   tests/Core.Tests/MomentoTokenVending.Core.Tests.csproj
+  tests/Infra.Planning.Tests/MomentoTokenVending.Infra.Planning.Tests.csproj
 )
 CLOUD_PROJECTS=(
+  functions/Lambda/MomentoTokenVending.Lambda.csproj
   functions/TokenVending/MomentoTokenVending.TokenVending.csproj
   functions/TokenRefresh/MomentoTokenVending.TokenRefresh.csproj
-  infra/MomentoTokenVending.Infra.csproj
+  infra/Stack/MomentoTokenVending.Infra.csproj
   tests/Functions.Tests/MomentoTokenVending.Functions.Tests.csproj
   tests/Infra.Tests/MomentoTokenVending.Infra.Tests.csproj
 )

@@ -1,4 +1,4 @@
-using MomentoTokenVending.Core.Stack;
+using MomentoTokenVending.Infra.Planning;
 using Pulumi;
 
 namespace MomentoTokenVending.Infra.Tests;

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using MomentoTokenVending.Core.Stack;
+using MomentoTokenVending.Infra.Planning;
 using MomentoTokenVending.Core.Tokens;
 using Pulumi;
 using Pulumi.Testing;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using MomentoTokenVending.Core;
-using MomentoTokenVending.Core.Stack;
+using MomentoTokenVending.Infra.Planning;
 using Pulumi;
 using static MomentoTokenVending.Infra.Tests.StackRun;
 

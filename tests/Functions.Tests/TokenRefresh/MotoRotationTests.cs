@@ -1,5 +1,6 @@
 using Amazon.Lambda.TestUtilities;
 using Amazon.SecretsManager.Model;
+using MomentoTokenVending.Core;
 using MomentoTokenVending.Core.Rotation;
 using MomentoTokenVending.Core.Tokens;
 using MomentoTokenVending.TokenRefresh;

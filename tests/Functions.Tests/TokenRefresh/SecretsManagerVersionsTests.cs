@@ -1,6 +1,7 @@
 using Amazon.SecretsManager;
 using Amazon.SecretsManager.Model;
 using Moq;
+using MomentoTokenVending.Core;
 using MomentoTokenVending.Core.Rotation;
 using MomentoTokenVending.TokenRefresh;
 

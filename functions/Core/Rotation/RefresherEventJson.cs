@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MomentoTokenVending.Core.Rotation;
+
+/// <summary>
+/// The JSON of the events the refresh function accepts besides Secrets Manager's own, written by the stack
+/// (for its exported commands) and read by <see cref="RefresherEvent"/>: one definition for both sides.
+/// </summary>
+public static class RefresherEventJson
+{
+    /// <summary>The manual rotation event <c>{"secretId": "..."}</c> for <paramref name="secretId"/>.</summary>
+    public static string Manual(string secretId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(secretId);
+        return JsonSerializer.Serialize(new ManualRefreshPayload(secretId), RefresherEventJsonContext.Default.ManualRefreshPayload);
+    }
+}
+
+internal sealed record ManualRefreshPayload([property: JsonPropertyName("secretId")] string SecretId);
+
+[JsonSerializable(typeof(ManualRefreshPayload))]
+internal sealed partial class RefresherEventJsonContext : JsonSerializerContext;

@@ -1,0 +1,324 @@
+using System.Collections.Immutable;
+using MomentoTokenVending.Core;
+using MomentoTokenVending.Infra.Planning;
+using Pulumi;
+using Pulumi.Aws.ApiGatewayV2;
+using Pulumi.Aws.ApiGatewayV2.Inputs;
+using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.Iam;
+using Pulumi.Aws.Lambda;
+using Pulumi.Aws.Lambda.Inputs;
+using Pulumi.Aws.SecretsManager;
+using Pulumi.Aws.SecretsManager.Inputs;
+using Pulumi.Aws.Sns;
+
+namespace MomentoTokenVending.Infra;
+
+/// <summary>
+/// The whole system: the secret holding the Momento key, the vending function behind an HTTP API,
+/// the refresh function that rotates the secret, their roles, logs and alarms.
+/// </summary>
+internal sealed class TokenVendingStack : ComponentResource
+{
+    private const string DotnetRuntime = "dotnet10";
+    private const string Arm64 = "arm64";
+
+    /// <summary>Declares every resource as a child of this component.</summary>
+    public TokenVendingStack(string name, TokenVendingStackArgs args, ComponentResourceOptions? options = null)
+        : base("momento-token-vending:index:TokenVendingStack", name, options)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = args.Settings;
+
+        // The Momento key bundle; a customer-managed key encrypts it when one is configured.
+        var secretArgs = new SecretArgs
+        {
+            Description = "Momento API key bundle for momento-token-vending (rotated by the refresh function).",
+            RecoveryWindowInDays = 7,
+        };
+        if (settings.KmsKeyArn is { } kmsKeyArn)
+        {
+            secretArgs.KmsKeyId = kmsKeyArn;
+        }
+
+        var secret = new Secret($"{name}-secret", secretArgs, Child());
+
+        // Seeded once from the token file. Later runs must not write the stale file value back once rotation
+        // has moved AWSCURRENT on, and the extra label keeps AWS from deleting this version.
+        var seed = new SecretVersion(
+            $"{name}-seed",
+            new SecretVersionArgs
+            {
+                SecretId = secret.Arn,
+                SecretString = args.SeedSecretString,
+                VersionStages = { SecretStages.Current, SecretStages.Seeded },
+            },
+            new CustomResourceOptions { Parent = this, IgnoreChanges = { "secretString", "versionStages" } });
+
+        // Vending reads the secret; nothing else.
+        var (vending, _) = DeclareFunction(
+            $"{name}-vending",
+            secret.Arn,
+            settings.LogRetentionDays,
+            new FunctionSpec(
+                "Vends short-lived Momento tokens to browsers.",
+                FunctionEnvironment.VendingHandler,
+                args.VendingCode,
+                MemorySize: 512,
+                Timeout: 10,
+                ReservedConcurrency: null,
+                (secretArn, logGroupArn) => StackPolicies.Vending(secretArn, settings.KmsKeyArn, logGroupArn),
+                secretArn => FunctionVariables.Vending(settings, secretArn)));
+
+        // Refresh runs the rotation steps on this one secret; reserved concurrency 1 keeps two rotations
+        // (scheduled and manual) from ever running at once.
+        var (refresh, refreshPolicy) = DeclareFunction(
+            $"{name}-refresh",
+            secret.Arn,
+            settings.LogRetentionDays,
+            new FunctionSpec(
+                "Refreshes the Momento key in Secrets Manager (rotation function).",
+                FunctionEnvironment.RefreshHandler,
+                args.RefreshCode,
+                MemorySize: 256,
+                Timeout: 60,
+                ReservedConcurrency: 1,
+                (secretArn, logGroupArn) => StackPolicies.Refresh(secretArn, settings.KmsKeyArn, logGroupArn),
+                FunctionVariables.Refresh));
+
+        var apiLogs = new LogGroup($"{name}-api-logs", new LogGroupArgs { RetentionInDays = settings.LogRetentionDays }, Child());
+
+        if (args.Rotation.Enabled)
+        {
+            // Secrets Manager may invoke the refresher for this secret only.
+            var rotationInvoke = InvokePermission($"{name}-rotation-invoke", refresh, "secretsmanager.amazonaws.com", secret.Arn);
+
+            // Rotates once at creation (validating the whole chain), then on the schedule.
+            _ = new SecretRotation(
+                $"{name}-rotation",
+                new SecretRotationArgs
+                {
+                    SecretId = secret.Arn,
+                    RotationLambdaArn = refresh.Arn,
+                    RotationRules = new SecretRotationRotationRulesArgs { ScheduleExpression = settings.RotationSchedule.Expression },
+                    RotateImmediately = true,
+                },
+                new CustomResourceOptions { Parent = this, DependsOn = { seed, rotationInvoke, refreshPolicy } });
+        }
+
+        // CORS lives here, not in the handler: API Gateway answers preflights and adds the headers to every response.
+        var api = new Api(
+            $"{name}-api",
+            new ApiArgs
+            {
+                ProtocolType = "HTTP",
+                Description = "Momento token vending",
+                CorsConfiguration = new ApiCorsConfigurationArgs
+                {
+                    AllowOrigins = settings.AllowedOrigins.ToArray(),
+                    AllowMethods = { "GET" },
+                    ExposeHeaders = { "retry-after" },
+                    MaxAge = 3600,
+                },
+            },
+            Child());
+
+        var integration = new Integration(
+            $"{name}-vending-integration",
+            new IntegrationArgs
+            {
+                ApiId = api.Id,
+                IntegrationType = "AWS_PROXY",
+                IntegrationMethod = "POST",
+                IntegrationUri = vending.Arn,
+                PayloadFormatVersion = "2.0",
+            },
+            Child());
+
+        _ = new Route(
+            $"{name}-vending-route",
+            new RouteArgs
+            {
+                ApiId = api.Id,
+                RouteKey = settings.RouteKey,
+                Target = Output.Format($"integrations/{integration.Id}"),
+            },
+            Child());
+
+        _ = new Stage(
+            $"{name}-stage",
+            new StageArgs
+            {
+                ApiId = api.Id,
+                Name = "$default",
+                AutoDeploy = true,
+                DefaultRouteSettings = new StageDefaultRouteSettingsArgs
+                {
+                    ThrottlingRateLimit = settings.ThrottleRate,
+                    ThrottlingBurstLimit = settings.ThrottleBurst,
+                },
+                AccessLogSettings = new StageAccessLogSettingsArgs
+                {
+                    DestinationArn = apiLogs.Arn,
+                    Format = StackMonitoring.AccessLogFormat,
+                },
+            },
+            Child());
+
+        // API Gateway may invoke the vending function through this API's GET route only.
+        _ = InvokePermission(
+            $"{name}-api-invoke",
+            vending,
+            "apigateway.amazonaws.com",
+            Output.Format($"{api.ExecutionArn}/*/GET{settings.VendingRoute}"));
+
+        DeclareAlarms(name, settings, secret, refresh, api);
+
+        foreach (var warning in args.Rotation.Warnings)
+        {
+            Log.Warn(warning, this);
+        }
+
+        Outputs = new Dictionary<string, object?>
+        {
+            ["vendingUrl"] = Output.Format($"{api.ApiEndpoint}{settings.VendingRoute}"),
+            ["secretArn"] = secret.Arn,
+            ["secretName"] = secret.Name,
+            ["refresherFunctionName"] = refresh.Name,
+            ["rotateNowCommand"] = secret.Arn.Apply(arn => StackCommands.RotateNow(arn)),
+            ["invokeRefresherCommand"] = Output.Tuple(refresh.Name, secret.Arn).Apply(t => StackCommands.InvokeRefresher(t.Item1, t.Item2)),
+        };
+        RegisterOutputs(Outputs);
+    }
+
+    /// <summary>
+    /// The stack outputs: <c>vendingUrl</c> (browsers <c>GET</c> it for <c>{token, exp}</c>), <c>secretArn</c>,
+    /// <c>secretName</c>, <c>refresherFunctionName</c>, and the AWS CLI commands <c>rotateNowCommand</c> and
+    /// <c>invokeRefresherCommand</c>.
+    /// </summary>
+    public IDictionary<string, object?> Outputs { get; }
+
+    // A function with its own log group (explicit, so retention is ours and the role can be limited to it),
+    // role and inline policy; the function waits for the policy so its first invocation is allowed.
+    private (Function Function, RolePolicy Policy) DeclareFunction(string name, Output<string> secretArn, int logRetentionDays, FunctionSpec spec)
+    {
+        var logs = new LogGroup($"{name}-logs", new LogGroupArgs { RetentionInDays = logRetentionDays }, Child());
+        var role = new Role($"{name}-role", new RoleArgs { AssumeRolePolicy = StackPolicies.LambdaAssumeRole().ToJson() }, Child());
+        var policy = new RolePolicy(
+            $"{name}-policy",
+            new RolePolicyArgs
+            {
+                Role = role.Name,
+                Policy = Output.Tuple(secretArn, logs.Arn).Apply(t => spec.Policy(t.Item1, t.Item2).ToJson()),
+            },
+            Child());
+
+        var functionArgs = new FunctionArgs
+        {
+            Description = spec.Description,
+            Role = role.Arn,
+            Runtime = DotnetRuntime,
+            Architectures = { Arm64 },
+            Handler = spec.Handler,
+            Code = spec.Code,
+            MemorySize = spec.MemorySize,
+            Timeout = spec.Timeout,
+            Environment = new FunctionEnvironmentArgs
+            {
+                Variables = secretArn.Apply(arn => spec.Variables(arn).ToImmutableDictionary()),
+            },
+            LoggingConfig = new FunctionLoggingConfigArgs { LogFormat = "JSON", LogGroup = logs.Name },
+        };
+        if (spec.ReservedConcurrency is { } reserved)
+        {
+            functionArgs.ReservedConcurrentExecutions = reserved;
+        }
+
+        var function = new Function(name, functionArgs, new CustomResourceOptions { Parent = this, DependsOn = { policy } });
+        return (function, policy);
+    }
+
+    private Permission InvokePermission(string name, Function function, string principal, Output<string> sourceArn) =>
+        new(
+            name,
+            new PermissionArgs
+            {
+                Action = "lambda:InvokeFunction",
+                Function = function.Name,
+                Principal = principal,
+                SourceArn = sourceArn,
+            },
+            Child());
+
+    // Options objects are mutable: each child gets its own.
+    private CustomResourceOptions Child() => new() { Parent = this };
+
+    private void DeclareAlarms(string name, StackSettings settings, Secret secret, Function refresh, Api api)
+    {
+        // Alarms always notify this topic; the e-mail subscription is optional (AWS asks the address to confirm).
+        var topic = new Topic($"{name}-alarms", new TopicArgs(), Child());
+        if (settings.AlarmEmail is { } email)
+        {
+            _ = new TopicSubscription(
+                $"{name}-alarm-email",
+                new TopicSubscriptionArgs { Topic = topic.Arn, Protocol = "email", Endpoint = email },
+                Child());
+        }
+
+        _ = new MetricAlarm(
+            $"{name}-refresh-errors",
+            CountAlarm("The Momento key refresh function failed.", "AWS/Lambda", "Errors", ("FunctionName", refresh.Name), topic.Arn),
+            Child());
+
+        // Secrets Manager reports failed rotations as events, not metrics: a rule counts them for the alarm.
+        var rotationFailed = new EventRule(
+            $"{name}-rotation-failed",
+            new EventRuleArgs
+            {
+                Description = "Secrets Manager could not rotate the Momento key.",
+                EventPattern = secret.Arn.Apply(arn => StackMonitoring.RotationFailedPattern(arn)),
+            },
+            Child());
+
+        _ = new MetricAlarm(
+            $"{name}-rotation-failures",
+            CountAlarm(
+                "A Secrets Manager rotation of the Momento key failed or was abandoned.",
+                "AWS/Events",
+                "TriggeredRules",
+                ("RuleName", rotationFailed.Name),
+                topic.Arn),
+            Child());
+
+        // The average of the HTTP API's 5xx metric is the share of requests that failed.
+        var vending5xx = CountAlarm("More than 5% of token requests failed with a 5xx.", "AWS/ApiGateway", "5xx", ("ApiId", api.Id), topic.Arn);
+        vending5xx.Statistic = "Average";
+        vending5xx.EvaluationPeriods = 2;
+        vending5xx.DatapointsToAlarm = 2;
+        vending5xx.Threshold = 0.05;
+        vending5xx.ComparisonOperator = "GreaterThanThreshold";
+        _ = new MetricAlarm($"{name}-vending-5xx", vending5xx, Child());
+    }
+
+    // An alarm that fires when the metric's sum reaches 1 in a 5-minute period; no data means all is well.
+    private static MetricAlarmArgs CountAlarm(
+        string description,
+        string metricNamespace,
+        string metricName,
+        (string Name, Output<string> Value) dimension,
+        Output<string> topicArn) =>
+        new()
+        {
+            AlarmDescription = description,
+            Namespace = metricNamespace,
+            MetricName = metricName,
+            Dimensions = { { dimension.Name, dimension.Value } },
+            Statistic = "Sum",
+            Period = 300,
+            EvaluationPeriods = 1,
+            Threshold = 1,
+            ComparisonOperator = "GreaterThanOrEqualToThreshold",
+            TreatMissingData = "notBreaching",
+            AlarmActions = { topicArn },
+        };
+}
