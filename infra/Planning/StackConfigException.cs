@@ -17,7 +17,11 @@ public sealed class StackConfigException : Exception
         : base($"{StackConfigKeys.Qualify(key)} {problem}", innerException)
     {
         Key = StackConfigKeys.Qualify(key);
+        Problem = problem;
     }
+
+    /// <summary>What is wrong with the value, without the key.</summary>
+    public string Problem { get; }
 
     /// <summary>The fully qualified configuration key at fault.</summary>
     public string Key { get; }

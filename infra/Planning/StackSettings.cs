@@ -20,6 +20,7 @@ namespace MomentoTokenVending.Infra.Planning;
 /// <param name="LogRetentionDays">CloudWatch Logs retention, one of <see cref="StackSettings.RetentionDays"/>.</param>
 /// <param name="KmsKeyArn">Customer-managed KMS key ARN for the secret, or <see langword="null"/> for the AWS-managed key.</param>
 /// <param name="AlarmEmail">Address subscribed to the alarms, or <see langword="null"/> for none.</param>
+/// <param name="Reseed">Whether this run reads the token file again after a re-seed by hand, to re-decide rotation.</param>
 public sealed partial record StackSettings(
     string TokenFile,
     string CacheName,
@@ -35,7 +36,8 @@ public sealed partial record StackSettings(
     int ThrottleBurst,
     int LogRetentionDays,
     string? KmsKeyArn,
-    string? AlarmEmail)
+    string? AlarmEmail,
+    bool Reseed)
 {
     /// <summary>Token scopes the vending function understands.</summary>
     public static IReadOnlyList<string> TokenScopes { get; } = ["subscribe-only", "publish-subscribe"];
@@ -81,8 +83,12 @@ public sealed partial record StackSettings(
             ThrottleBurst: Integer(StackConfigKeys.ThrottleBurst, Value(StackConfigKeys.ThrottleBurst), 1, MaxThrottleBurst, "requests"),
             LogRetentionDays: Retention(Value(StackConfigKeys.LogRetentionDays)),
             KmsKeyArn: KmsKey(Value(StackConfigKeys.KmsKeyArn)),
-            AlarmEmail: Email(Value(StackConfigKeys.AlarmEmail)));
+            AlarmEmail: Email(Value(StackConfigKeys.AlarmEmail)),
+            Reseed: Boolean(StackConfigKeys.Reseed, Value(StackConfigKeys.Reseed)));
     }
+
+    private static bool Boolean(string key, string value) =>
+        bool.TryParse(value.Trim(), out var flag) ? flag : throw new StackConfigException(key, "must be true or false");
 
     private static string Required(string key, string value) =>
         string.IsNullOrWhiteSpace(value) ? throw new StackConfigException(key, "must not be empty") : value.Trim();

@@ -41,19 +41,24 @@ internal sealed class TokenVendingStack : ComponentResource
             secretArgs.KmsKeyId = kmsKeyArn;
         }
 
-        var secret = new Secret($"{name}-secret", secretArgs, Child());
+        // Protected, like its seed version: neither may be replaced or deleted by an update (see README, "Teardown").
+        var secret = new Secret($"{name}-secret", secretArgs, new CustomResourceOptions { Parent = this, Protect = true });
 
-        // Seeded once from the token file. Later runs must not write the stale file value back once rotation
-        // has moved AWSCURRENT on, and the extra label keeps AWS from deleting this version.
+        // Seeded once, from the token file at the first deploy. Later runs must not write the stale value back once
+        // rotation has moved AWSCURRENT on, and the extra label keeps AWS from deleting this version. Later runs
+        // declare it with the last deployment's own value and only the SEEDED label: were the version ever created
+        // again, it would hold the real seed and leave AWSCURRENT where rotation put it.
         var seed = new SecretVersion(
             $"{name}-seed",
             new SecretVersionArgs
             {
                 SecretId = secret.Arn,
                 SecretString = args.SeedSecretString,
-                VersionStages = { SecretStages.Current, SecretStages.Seeded },
+                VersionStages = args.Seed is SeedFromTokenFile
+                    ? new InputList<string> { SecretStages.Current, SecretStages.Seeded }
+                    : new InputList<string> { SecretStages.Seeded },
             },
-            new CustomResourceOptions { Parent = this, IgnoreChanges = { "secretString", "versionStages" } });
+            new CustomResourceOptions { Parent = this, Protect = true, IgnoreChanges = { "secretString", "versionStages" } });
 
         // Vending reads the secret; nothing else.
         var (vending, _) = DeclareFunction(
@@ -88,7 +93,7 @@ internal sealed class TokenVendingStack : ComponentResource
 
         var apiLogs = new LogGroup($"{name}-api-logs", new LogGroupArgs { RetentionInDays = settings.LogRetentionDays }, Child());
 
-        if (args.Rotation.Enabled)
+        if (args.Seed.Rotation.Enabled)
         {
             // Secrets Manager may invoke the refresher for this secret only.
             var rotationInvoke = InvokePermission($"{name}-rotation-invoke", refresh, "secretsmanager.amazonaws.com", secret.Arn);
@@ -174,27 +179,32 @@ internal sealed class TokenVendingStack : ComponentResource
 
         DeclareAlarms(name, settings, secret, refresh, api);
 
-        foreach (var warning in args.Rotation.Warnings)
+        foreach (var warning in args.Warnings)
         {
             Log.Warn(warning, this);
         }
 
         Outputs = new Dictionary<string, object?>
         {
-            ["vendingUrl"] = Output.Format($"{api.ApiEndpoint}{settings.VendingRoute}"),
-            ["secretArn"] = secret.Arn,
-            ["secretName"] = secret.Name,
-            ["refresherFunctionName"] = refresh.Name,
-            ["rotateNowCommand"] = secret.Arn.Apply(arn => StackCommands.RotateNow(arn)),
-            ["invokeRefresherCommand"] = Output.Tuple(refresh.Name, secret.Arn).Apply(t => StackCommands.InvokeRefresher(t.Item1, t.Item2)),
+            [StackOutputNames.VendingUrl] = Output.Format($"{api.ApiEndpoint}{settings.VendingRoute}"),
+            [StackOutputNames.SecretArn] = secret.Arn,
+            [StackOutputNames.SecretName] = secret.Name,
+            [StackOutputNames.RefresherFunctionName] = refresh.Name,
+            [StackOutputNames.RotateNowCommand] = secret.Arn.Apply(arn => StackCommands.RotateNow(arn)),
+            [StackOutputNames.InvokeRefresherCommand] = Output.Tuple(refresh.Name, secret.Arn).Apply(t => StackCommands.InvokeRefresher(t.Item1, t.Item2)),
+
+            // Read back by the next run (see LastDeploymentReader), so it needs no token file.
+            [StackOutputNames.RotationEnabled] = args.Seed.Rotation.Enabled,
+            [StackOutputNames.SeedSecretString] = args.SeedSecretString,
         };
         RegisterOutputs(Outputs);
     }
 
     /// <summary>
-    /// The stack outputs: <c>vendingUrl</c> (browsers <c>GET</c> it for <c>{token, exp}</c>), <c>secretArn</c>,
-    /// <c>secretName</c>, <c>refresherFunctionName</c>, and the AWS CLI commands <c>rotateNowCommand</c> and
-    /// <c>invokeRefresherCommand</c>.
+    /// The stack outputs (names in <see cref="StackOutputNames"/>): <c>vendingUrl</c> (browsers <c>GET</c> it for
+    /// <c>{token, exp}</c>), <c>secretArn</c>, <c>secretName</c>, <c>refresherFunctionName</c>, the AWS CLI commands
+    /// <c>rotateNowCommand</c> and <c>invokeRefresherCommand</c>, and what the next run reads back:
+    /// <c>rotationEnabled</c> and <c>seedSecretString</c> (a Pulumi secret).
     /// </summary>
     public IDictionary<string, object?> Outputs { get; }
 

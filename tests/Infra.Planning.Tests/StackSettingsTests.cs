@@ -26,6 +26,7 @@ public sealed class StackSettingsTests
         Assert.Equal(14, settings.LogRetentionDays);
         Assert.Null(settings.KmsKeyArn);
         Assert.Null(settings.AlarmEmail);
+        Assert.False(settings.Reseed);
     }
 
     [Fact]
@@ -56,6 +57,7 @@ public sealed class StackSettingsTests
             ["logRetentionDays"] = "3653",
             ["kmsKeyArn"] = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             ["alarmEmail"] = "ops@example.com",
+            ["reseed"] = "True",
         });
 
         Assert.Equal("secrets/key.json", settings.TokenFile);
@@ -73,6 +75,7 @@ public sealed class StackSettingsTests
         Assert.Equal(3653, settings.LogRetentionDays);
         Assert.Equal("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", settings.KmsKeyArn);
         Assert.Equal("ops@example.com", settings.AlarmEmail);
+        Assert.True(settings.Reseed);
     }
 
     [Theory]
@@ -118,6 +121,8 @@ public sealed class StackSettingsTests
     [InlineData("alarmEmail", "not-an-address")]
     [InlineData("alarmEmail", "Ops <ops@example.com>")]
     [InlineData("alarmEmail", "a@example.com,b@example.com")]
+    [InlineData("reseed", "yes")]
+    [InlineData("reseed", "1")]
     public void Read_BadValue_ThrowsNamingTheKeyButNotTheValue(string key, string value)
     {
         var error = Assert.Throws<StackConfigException>(() => Read(new() { [key] = value }));

@@ -9,10 +9,20 @@ internal sealed class StackMocks : IMocks
 {
     public const string Account = "123456789012";
     public const string Region = "us-east-1";
+    public const string StackReferenceType = "pulumi:pulumi:StackReference";
 
     private readonly ConcurrentQueue<RegisteredResource> _registered = new();
 
     public IReadOnlyList<RegisteredResource> Registered => _registered.ToArray();
+
+    /// <summary>The outputs of the stack's last deployment, as its stack reference to itself reads them; none by default.</summary>
+    public Dictionary<string, object> LastOutputs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Which of <see cref="LastOutputs"/> are secrets.</summary>
+    public string[] LastSecretOutputNames { get; set; } = [];
+
+    /// <summary>The resources the program declared, without its read of the stack's own outputs.</summary>
+    public IEnumerable<RegisteredResource> Declared => Registered.Where(r => r.Type != StackReferenceType);
 
     public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
@@ -24,6 +34,10 @@ internal sealed class StackMocks : IMocks
         var physicalName = $"{name}-1a2b3c";
         switch (type)
         {
+            case StackReferenceType:
+                state["outputs"] = LastOutputs.ToImmutableDictionary();
+                state["secretOutputNames"] = LastSecretOutputNames.ToImmutableArray();
+                break;
             case "aws:secretsmanager/secret:Secret":
                 state["arn"] = $"arn:aws:secretsmanager:{Region}:{Account}:secret:{physicalName}-AbCdEf";
                 state["name"] = physicalName;

@@ -24,12 +24,111 @@ public sealed class StackProgramTests : IDisposable
     }
 
     [Fact]
-    public async Task PrepareAsync_NoTokenFile_FailsNamingTokenFile()
+    public async Task PrepareAsync_FirstDeployWithoutTokenFile_FailsNamingTokenFileBeforeDeclaringAnything()
     {
         var error = await Assert.ThrowsAsync<StackConfigException>(() => _builder.WithoutTokenFile().PrepareAsync());
 
         Assert.Equal("momento-token-vending:tokenFile", error.Key);
+        Assert.Contains("has not been deployed yet", error.Message, StringComparison.Ordinal);
         Assert.Empty(_builder.Published);
+        Assert.Empty(_builder.Mocks.Declared);
+        Assert.Empty(_builder.Preflight.Asked);
+    }
+
+    [Fact]
+    public async Task DeployAsync_FirstDeployWithoutTokenFile_DeclaresNoResource()
+    {
+        await Assert.ThrowsAsync<StackConfigException>(() => _builder.WithoutTokenFile().DeployAsync());
+
+        Assert.Empty(_builder.Mocks.Declared);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_FirstDeploy_ReadsItsOwnStackOutputsByItsFullName()
+    {
+        await _builder.PrepareAsync();
+
+        var self = Assert.Single(_builder.Mocks.Registered, r => r.Type == StackMocks.StackReferenceType);
+        Assert.Equal("organization/momento-token-vending/test", (string)self.Inputs["name"]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PrepareAsync_DeployedStackWithoutTokenFile_KeepsRotationAsRecordedAndTheLastSeed(bool rotationEnabled)
+    {
+        var args = await _builder.WithoutTokenFile().AfterADeployment(rotationEnabled).PrepareAsync();
+
+        var seed = Assert.IsType<SeedFromLastDeployment>(args.Seed);
+        Assert.Equal(rotationEnabled, seed.Rotation.Enabled);
+        Assert.Empty(args.Warnings);
+        Assert.True(await Output.IsSecretAsync(args.SeedSecretString));
+        Assert.Equal(StackRunBuilder.LastSeedText, await Pulumi.Utilities.OutputUtilities.GetValueAsync(args.SeedSecretString));
+        Assert.Empty(_builder.Preflight.Asked);
+        Assert.Equal(2, _builder.Published.Count);
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"authToken\": \"x\", \"validUntil\": 1}")]
+    public async Task PrepareAsync_DeployedStackWithStaleOrBrokenFile_IgnoresTheFile(string content)
+    {
+        var args = await _builder.WithTokenFileContent(content).AfterADeployment().PrepareAsync();
+
+        Assert.IsType<SeedFromLastDeployment>(args.Seed);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_StackDeployedByAnEarlierVersion_ReadsTheFileOnceMore()
+    {
+        var args = await _builder
+            .WithLastOutputs(new(StringComparer.Ordinal) { ["secretArn"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:s-AbCdEf" })
+            .PrepareAsync();
+
+        Assert.IsType<SeedFromTokenFile>(args.Seed);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_FirstDeploy_ChecksTheFilesKeyWithMomento()
+    {
+        await _builder.PrepareAsync();
+
+        var key = Assert.Single(_builder.Preflight.Asked);
+        Assert.Equal(Core.Tokens.MomentoKeyKind.V1, key.Kind);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_MomentoRejectsTheKey_FailsNamingTokenFileBeforeBuildingAnything()
+    {
+        _builder.Preflight.Answer = new MomentoRefused("AUTHENTICATION_ERROR", "Invalid signature");
+
+        var error = await Assert.ThrowsAsync<StackConfigException>(() => _builder.PrepareAsync());
+
+        Assert.Equal("momento-token-vending:tokenFile", error.Key);
+        Assert.Empty(_builder.Published);
+        Assert.Empty(_builder.Mocks.Declared);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_CacheMissing_FailsNamingCacheName()
+    {
+        _builder.Preflight.Answer = new CachesListed(["other-cache"]);
+
+        var error = await Assert.ThrowsAsync<StackConfigException>(() => _builder.WithConfig("cacheName", "chat").PrepareAsync());
+
+        Assert.Equal("momento-token-vending:cacheName", error.Key);
+        Assert.Contains("other-cache", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_MomentoUnreachable_WarnsAndGoesOn()
+    {
+        _builder.Preflight.Answer = new NoAnswer(TimeSpan.FromSeconds(15));
+
+        var args = await _builder.PrepareAsync();
+
+        Assert.Contains(args.Warnings, w => w.Contains("did not answer within 15 s", StringComparison.Ordinal));
+        Assert.Equal(2, _builder.Published.Count);
     }
 
     [Fact]
@@ -58,8 +157,8 @@ public sealed class StackProgramTests : IDisposable
     {
         var args = await _builder.PrepareAsync();
 
-        Assert.True(args.Rotation.Enabled);
-        Assert.Empty(args.Rotation.Warnings);
+        Assert.True(args.Seed.Rotation.Enabled);
+        Assert.Empty(args.Warnings);
     }
 
     [Fact]
@@ -67,8 +166,8 @@ public sealed class StackProgramTests : IDisposable
     {
         var args = await _builder.WithoutRefreshToken().PrepareAsync();
 
-        Assert.False(args.Rotation.Enabled);
-        Assert.Contains("no refresh token", Assert.Single(args.Rotation.Warnings), StringComparison.Ordinal);
+        Assert.False(args.Seed.Rotation.Enabled);
+        Assert.Contains("no refresh token", Assert.Single(args.Warnings), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +175,7 @@ public sealed class StackProgramTests : IDisposable
     {
         var args = await _builder.WithConfig("rotationSchedule", "rate(20 days)").PrepareAsync();
 
-        Assert.True(args.Rotation.Enabled);
-        Assert.StartsWith("momento-token-vending:rotationSchedule", Assert.Single(args.Rotation.Warnings), StringComparison.Ordinal);
+        Assert.True(args.Seed.Rotation.Enabled);
+        Assert.StartsWith("momento-token-vending:rotationSchedule", Assert.Single(args.Warnings), StringComparison.Ordinal);
     }
 }

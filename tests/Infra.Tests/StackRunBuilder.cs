@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using MomentoTokenVending.Infra.Planning;
@@ -13,11 +15,13 @@ namespace MomentoTokenVending.Infra.Tests;
 internal sealed class StackRunBuilder : IDisposable
 {
     public const string RefreshTokenText = "refresh-token-SECRET-7f3a";
+    public const string LastSeedText = "{\"authToken\":\"last-deployment-seed\"}";
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string> _config = new(StringComparer.Ordinal);
     private readonly List<FunctionProject> _published = [];
     private string? _refreshToken = RefreshTokenText;
+    private string? _tokenFileContent;
     private bool _writeTokenFile = true;
 
     public StackRunBuilder() => Directory.CreateDirectory(ProjectDirectory);
@@ -25,6 +29,10 @@ internal sealed class StackRunBuilder : IDisposable
     public string ProjectDirectory { get; } = Path.Combine(Path.GetTempPath(), "mtv-infra-" + Guid.NewGuid().ToString("N"));
 
     public IReadOnlyList<FunctionProject> Published => _published;
+
+    public StackMocks Mocks { get; } = new();
+
+    public ScriptedPreflight Preflight { get; } = new();
 
     public StackRunBuilder WithConfig(string key, string value)
     {
@@ -44,28 +52,42 @@ internal sealed class StackRunBuilder : IDisposable
         return this;
     }
 
-    public Task<TokenVendingStackArgs> PrepareAsync()
+    public StackRunBuilder WithTokenFileContent(string content)
     {
-        if (_writeTokenFile)
-        {
-            File.WriteAllText(Path.Combine(ProjectDirectory, "momento_token.info.json"), TokenJson(_refreshToken));
-        }
+        _tokenFileContent = content;
+        return this;
+    }
 
-        return StackProgram.PrepareAsync(
-            key => _config.GetValueOrDefault(key),
-            ProjectDirectory,
-            project =>
-            {
-                _published.Add(project);
-                return Task.FromResult<Archive>(new FileArchive(project.OutputDirectory));
-            },
-            new FakeTimeProvider(Now));
+    /// <summary>The stack was deployed before: its last outputs are those a deployment of this program records.</summary>
+    public StackRunBuilder AfterADeployment(bool rotationEnabled = true)
+    {
+        Mocks.LastOutputs = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [StackOutputNames.SecretArn] = "arn:aws:secretsmanager:us-east-1:123456789012:secret:token-vending-secret-1a2b3c-AbCdEf",
+            [StackOutputNames.RotationEnabled] = rotationEnabled,
+            [StackOutputNames.SeedSecretString] = LastSeedText,
+        };
+        Mocks.LastSecretOutputNames = [StackOutputNames.SeedSecretString];
+        return this;
+    }
+
+    /// <summary>The stack's last outputs are exactly <paramref name="outputs"/> (none of them secret).</summary>
+    public StackRunBuilder WithLastOutputs(Dictionary<string, object> outputs)
+    {
+        Mocks.LastOutputs = outputs;
+        return this;
+    }
+
+    /// <summary>Runs only the preparation, in a deployment of its own (it reads the stack's last outputs).</summary>
+    public async Task<TokenVendingStackArgs> PrepareAsync()
+    {
+        TokenVendingStackArgs? args = null;
+        await RunAsync(async () => args = await PrepareInDeploymentAsync());
+        return args!;
     }
 
     public async Task<StackRun> DeployAsync()
     {
-        var args = await PrepareAsync();
-        var mocks = new StackMocks();
         var options = new Dictionary<string, ResourceOptions>(StringComparer.Ordinal);
         var componentOptions = new ComponentResourceOptions
         {
@@ -79,14 +101,55 @@ internal sealed class StackRunBuilder : IDisposable
             },
         };
 
-        var (resources, outputs) = await Deployment.TestAsync(
-            mocks,
-            new TestOptions { IsPreview = false, ProjectName = StackConfigKeys.Project, StackName = "test" },
-            () => new TokenVendingStack(StackProgram.ComponentName, args, componentOptions).Outputs);
-        return new StackRun(resources, outputs, mocks.Registered, options);
+        IDictionary<string, object?> outputs = new Dictionary<string, object?>();
+        var resources = await RunAsync(async () =>
+            outputs = new TokenVendingStack(StackProgram.ComponentName, await PrepareInDeploymentAsync(), componentOptions).Outputs);
+        return new StackRun(resources, outputs, Mocks.Registered, options);
     }
 
     public void Dispose() => Directory.Delete(ProjectDirectory, recursive: true);
+
+    private Task<TokenVendingStackArgs> PrepareInDeploymentAsync()
+    {
+        if (_writeTokenFile)
+        {
+            File.WriteAllText(Path.Combine(ProjectDirectory, "momento_token.info.json"), _tokenFileContent ?? TokenJson(_refreshToken));
+        }
+
+        return StackProgram.PrepareAsync(
+            key => _config.GetValueOrDefault(key),
+            ProjectDirectory,
+            LastDeploymentReader.ForThisStack(),
+            Preflight,
+            project =>
+            {
+                _published.Add(project);
+                return Task.FromResult<Archive>(new FileArchive(project.OutputDirectory));
+            },
+            new FakeTimeProvider(Now));
+    }
+
+    // The program's own exceptions come back as they were thrown, not wrapped by the test engine.
+    private async Task<ImmutableArray<Resource>> RunAsync(Func<Task> program)
+    {
+        ExceptionDispatchInfo? failure = null;
+        var resources = await Deployment.TestAsync(
+            Mocks,
+            new TestOptions { IsPreview = false, ProjectName = StackConfigKeys.Project, StackName = "test" },
+            async () =>
+            {
+                try
+                {
+                    await program();
+                }
+                catch (Exception e)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+            });
+        failure?.Throw();
+        return resources;
+    }
 
     private static string TokenJson(string? refreshToken)
     {
@@ -102,9 +165,23 @@ internal sealed class StackRunBuilder : IDisposable
     }
 }
 
+/// <summary>The preflight as a test scripts it: answers <see cref="Answer"/> and counts the calls.</summary>
+internal sealed class ScriptedPreflight : IMomentoPreflight
+{
+    public PreflightAnswer Answer { get; set; } = new CachesListed(["default-cache"]);
+
+    public List<MomentoKey> Asked { get; } = [];
+
+    public Task<PreflightAnswer> ListCachesAsync(MomentoKey key, CancellationToken cancellationToken)
+    {
+        Asked.Add(key);
+        return Task.FromResult(Answer);
+    }
+}
+
 /// <summary>The outcome of a test deployment, with helpers to read raw inputs.</summary>
 internal sealed record StackRun(
-    System.Collections.Immutable.ImmutableArray<Resource> Resources,
+    ImmutableArray<Resource> Resources,
     IDictionary<string, object?> Outputs,
     IReadOnlyList<RegisteredResource> Registered,
     IReadOnlyDictionary<string, ResourceOptions> Options)
@@ -123,4 +200,7 @@ internal sealed record StackRun(
     public static IReadOnlyDictionary<string, object> Map(object value) => (IReadOnlyDictionary<string, object>)value;
 
     public Task<string> OutputAsync(string name) => Pulumi.Utilities.OutputUtilities.GetValueAsync((Output<string>)Outputs[name]!);
+
+    // Pulumi keeps options private; protection is what a reader of the stack most needs to trust, so read it.
+    public bool IsProtected(string name) => Options[$"{StackProgram.ComponentName}-{name}"].Protect == true;
 }

@@ -201,6 +201,40 @@ public sealed class TokenVendingStackTests : IDisposable
     }
 
     [Fact]
+    public async Task Deploy_SecretAndSeedVersion_AreProtectedAgainstReplacementAndDeletion()
+    {
+        var run = await _builder.DeployAsync();
+
+        Assert.True(run.IsProtected("secret"));
+        Assert.True(run.IsProtected("seed"));
+        Assert.False(run.IsProtected("vending"));
+    }
+
+    [Fact]
+    public async Task Deploy_AfterADeploymentWithoutTokenFile_DeclaresTheSeedWithTheLastValueAndOnlyItsOwnLabel()
+    {
+        var run = await _builder.WithoutTokenFile().AfterADeployment().DeployAsync();
+
+        var seed = run.Single("aws:secretsmanager/secretVersion:SecretVersion", "seed").Inputs;
+        Assert.Equal(StackRunBuilder.LastSeedText, Text(seed["secretString"]));
+        Assert.Equal([SecretStages.Seeded], Strings(seed["versionStages"]));
+        Assert.Equal(["secretString", "versionStages"], run.Options["token-vending-seed"].IgnoreChanges);
+        Assert.True(run.IsProtected("seed"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Deploy_AfterADeployment_RotatesExactlyAsTheFirstDeployDecided(bool rotationEnabled)
+    {
+        // The file on disk has no refresh token: were it read, rotation would be off.
+        var run = await _builder.WithoutRefreshToken().AfterADeployment(rotationEnabled).DeployAsync();
+
+        Assert.Equal(rotationEnabled ? 1 : 0, run.OfType("aws:secretsmanager/secretRotation:SecretRotation").Count());
+        Assert.Equal(rotationEnabled, run.Outputs[StackOutputNames.RotationEnabled]);
+    }
+
+    [Fact]
     public async Task Deploy_RefreshableKey_RotatesOnTheScheduleThroughTheRefresher()
     {
         var run = await _builder.WithConfig("rotationSchedule", "rate(12 hours)").DeployAsync();
@@ -322,8 +356,9 @@ public sealed class TokenVendingStackTests : IDisposable
         var run = await _builder.DeployAsync();
 
         Assert.Equal(
-            ["invokeRefresherCommand", "refresherFunctionName", "rotateNowCommand", "secretArn", "secretName", "vendingUrl"],
+            ["invokeRefresherCommand", "refresherFunctionName", "rotateNowCommand", "rotationEnabled", "secretArn", "secretName", "seedSecretString", "vendingUrl"],
             run.Outputs.Keys.Order());
+        Assert.Equal(true, run.Outputs["rotationEnabled"]);
         Assert.Equal("https://token-vending-api-1a2b3c.execute-api.us-east-1.amazonaws.com/token", await run.OutputAsync("vendingUrl"));
         Assert.Equal(SecretArn, await run.OutputAsync("secretArn"));
         Assert.Equal("token-vending-secret-1a2b3c", await run.OutputAsync("secretName"));
@@ -337,10 +372,23 @@ public sealed class TokenVendingStackTests : IDisposable
     {
         var run = await _builder.DeployAsync();
 
-        foreach (var name in run.Outputs.Keys)
+        foreach (var (name, value) in run.Outputs)
         {
-            Assert.DoesNotContain(StackRunBuilder.RefreshTokenText, await run.OutputAsync(name), StringComparison.Ordinal);
+            if (value is Output<string> output && !await Output.IsSecretAsync(output))
+            {
+                Assert.DoesNotContain(StackRunBuilder.RefreshTokenText, await run.OutputAsync(name), StringComparison.Ordinal);
+            }
         }
+    }
+
+    [Fact]
+    public async Task Deploy_SeedOutput_IsTheSeedValueAsAPulumiSecret()
+    {
+        var run = await _builder.DeployAsync();
+
+        var seed = (Output<string>)run.Outputs["seedSecretString"]!;
+        Assert.True(await Output.IsSecretAsync(seed));
+        Assert.Contains(StackRunBuilder.RefreshTokenText, await run.OutputAsync("seedSecretString"), StringComparison.Ordinal);
     }
 
     // Each statement of a role policy as "actions ON resources".
