@@ -17,6 +17,12 @@ public sealed class TokenCacheException : Exception
         ErrorCode = errorCode;
     }
 
+    /// <summary>Momento's error code for a cache that does not exist.</summary>
+    public const string NotFoundCode = "NOT_FOUND_ERROR";
+
     /// <summary>The provider's error code (e.g. <c>TIMEOUT_ERROR</c>).</summary>
     public string ErrorCode { get; }
+
+    /// <summary>Whether the cache itself is missing, which no retry mends, as opposed to being unavailable.</summary>
+    public bool CacheMissing => ErrorCode == NotFoundCode;
 }

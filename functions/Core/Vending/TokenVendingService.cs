@@ -20,6 +20,7 @@ public sealed class TokenVendingService
     private readonly TimeProvider time;
     private readonly MomentoKeySource keys;
     private readonly SingleFlight<VendResult> flights = new();
+    private int cacheMissingReported;
 
     /// <summary>Creates the service over its ports.</summary>
     public TokenVendingService(VendingSettings settings, ISecretReader secrets, ITokenMinter minter, ITokenCache cache, TimeProvider time)
@@ -91,6 +92,16 @@ public sealed class TokenVendingService
         try
         {
             value = await cache.GetAsync(key, itemKey, CancellationToken.None);
+        }
+        catch (TokenCacheException e) when (e.CacheMissing)
+        {
+            // A missing cache is a deploy mistake, not an outage: say so plainly, once per container.
+            if (Interlocked.Exchange(ref cacheMissingReported, 1) == 0)
+            {
+                VendingLog.CacheMissing(logger, settings.Scope.CacheName);
+            }
+
+            return (null, false);
         }
         catch (TokenCacheException e)
         {

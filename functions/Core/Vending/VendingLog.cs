@@ -27,6 +27,9 @@ internal static partial class VendingLog
     [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "Token cache unavailable ({ErrorCode}); minting without it")]
     public static partial void CacheReadFailed(ILogger logger, string errorCode);
 
+    [LoggerMessage(EventId = 123, Level = LogLevel.Error, Message = "Momento cache '{CacheName}' (CACHE_NAME) does not exist: tokens are still minted, but browsers cannot subscribe to its topics. Create the cache in Momento or fix the stack's cacheName")]
+    public static partial void CacheMissing(ILogger logger, string cacheName);
+
     [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "Could not store the token in the token cache ({ErrorCode}); it was still handed out")]
     public static partial void CacheWriteFailed(ILogger logger, string errorCode);
 

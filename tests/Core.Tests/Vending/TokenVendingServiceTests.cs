@@ -216,6 +216,38 @@ public sealed class TokenVendingServiceTests
     }
 
     [Fact]
+    public async Task VendAsync_CacheMissing_MintsAndLogsOneErrorNamingCacheNamePerContainer()
+    {
+        fixture.Cache.Setup(c => c.GetAsync(It.IsAny<MomentoKey>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TokenCacheException(TokenCacheException.NotFoundCode));
+        var sut = fixture.CreateSut();
+
+        var first = await sut.VendAsync(VendingServiceFixture.CallerIp, fixture.Logger, CancellationToken.None);
+        var second = await sut.VendAsync("198.51.100.9", fixture.Logger, CancellationToken.None);
+
+        Assert.Equal(VendingServiceFixture.MintedTokenText, first.Token!.Token);
+        Assert.Equal(VendingServiceFixture.MintedTokenText, second.Token!.Token);
+        var error = Assert.Single(fixture.Logger.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Error, error.Level);
+        Assert.Contains("CACHE_NAME", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{fixture.Settings.Scope.CacheName}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(VendingServiceFixture.CallerIp, error.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VendAsync_CacheMissingInAnotherContainer_IsReportedThereToo()
+    {
+        fixture.Cache.Setup(c => c.GetAsync(It.IsAny<MomentoKey>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TokenCacheException(TokenCacheException.NotFoundCode));
+
+        await fixture.CreateSut().VendAsync(VendingServiceFixture.CallerIp, fixture.Logger, CancellationToken.None);
+        await fixture.CreateSut().VendAsync(VendingServiceFixture.CallerIp, fixture.Logger, CancellationToken.None);
+
+        Assert.Equal(2, fixture.Logger.Entries.Count(e => e.Level == LogLevel.Error));
+    }
+
+    [Fact]
     public async Task VendAsync_CacheWriteFails_StillReturnsTheToken()
     {
         fixture.Cache.Setup(c => c.SetAsync(It.IsAny<MomentoKey>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))

@@ -131,6 +131,23 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    public async Task HandleAsync_CacheMissing_Answers200AndLogsOnceThatCacheNameDoesNotExist()
+    {
+        cache.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<string>()))
+            .ReturnsAsync(new CacheGetResponse.Error(new NotFoundException("cache not found", Transport())));
+        using var sut = CreateSut();
+
+        var first = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
+        var second = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
+
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(200, second.StatusCode);
+        var text = log.Buffer.ToString();
+        Assert.Equal(1, CountOf(text, "(CACHE_NAME) does not exist"));
+        Assert.DoesNotContain("Token cache unavailable", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandleAsync_CacheDown_StillAnswers200()
     {
         cache.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<string>()))
@@ -338,4 +355,6 @@ public sealed class FunctionTests
         Assert.Equal(JsonValueKind.String, body.RootElement.GetProperty("error").ValueKind);
         Assert.Single(body.RootElement.EnumerateObject());
     }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }
