@@ -3,36 +3,29 @@ using MomentoTokenVending.Infra.Planning;
 
 namespace MomentoTokenVending.Infra.Planning.Tests;
 
-/// <summary>Runs the real <c>dotnet publish</c> on a tiny project laid out like the repository's vending function.</summary>
+/// <summary>Runs the real <c>dotnet publish</c> on tiny projects laid out like the repository's vending function.</summary>
 public sealed class FunctionPublisherEndToEndTests : IDisposable
 {
-    private const string Project = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <GenerateRuntimeConfigurationFiles>true</GenerateRuntimeConfigurationFiles>
-          </PropertyGroup>
-        </Project>
-        """;
+    private const string Handler = "namespace Fn; public static class Handler { public static string Handle(string s) => s; }";
 
-    private readonly TempDirectory _root = new();
+    private readonly FixtureRepository _repository = new();
     private readonly FunctionPublisher _publisher = new(new ProcessRunner());
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose() => _repository.Dispose();
 
     // The SDK stamps the git commit into the assembly and PDB unless told not to; a new commit must not
     // change the bundle, or every commit would redeploy both functions.
     [Fact]
     public async Task PublishAsync_SameSourcesAtAnotherCommit_GivesByteIdenticalFiles()
     {
-        var project = WriteProject("namespace Fn; public static class Handler { public static string Handle(string s) => s; }");
+        var project = _repository.WriteVending(Handler);
         await GitAsync("init", "-q");
         await CommitAsync("first");
 
         var first = Hashes(await _publisher.PublishAsync(project, CancellationToken.None));
-        _root.Write("NOTES.txt", "an unrelated change");
+        _repository.Write("NOTES.txt", "an unrelated change");
         await CommitAsync("second");
-        File.SetLastWriteTimeUtc(Path.Combine(_root.Path, "functions/TokenVending/Handler.cs"), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        File.SetLastWriteTimeUtc(Path.Combine(project.ProjectPath, "../Handler.cs"), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var second = Hashes(await _publisher.PublishAsync(project, CancellationToken.None));
 
         Assert.Contains("MomentoTokenVending.TokenVending.dll", first.Keys);
@@ -43,13 +36,20 @@ public sealed class FunctionPublisherEndToEndTests : IDisposable
     [Fact]
     public async Task PublishAsync_CompileError_ThrowsWithTheCompilersMessage()
     {
-        var project = WriteProject("namespace Fn; public static class Handler { public static string Handle() => missing; }");
+        var project = _repository.WriteVending("namespace Fn; public static class Handler { public static string Handle() => missing; }");
 
         var error = await Assert.ThrowsAsync<FunctionBuildException>(() => _publisher.PublishAsync(project, CancellationToken.None));
 
         Assert.Contains("error CS0103", error.Message, StringComparison.Ordinal);
         Assert.Contains("Handler.cs", error.Message, StringComparison.Ordinal);
     }
+
+    internal static Dictionary<string, string> Hashes(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(
+                file => Path.GetRelativePath(folder, file),
+                file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))),
+                StringComparer.Ordinal);
 
     private async Task CommitAsync(string message)
     {
@@ -59,21 +59,7 @@ public sealed class FunctionPublisherEndToEndTests : IDisposable
 
     private async Task GitAsync(params string[] arguments)
     {
-        var result = await new ProcessRunner().RunAsync("git", ["-C", _root.Path, .. arguments], CancellationToken.None);
+        var result = await new ProcessRunner().RunAsync("git", ["-C", _repository.Root, .. arguments], CancellationToken.None);
         Assert.True(result.ExitCode == 0, string.Join(Environment.NewLine, result.Output));
     }
-
-    private FunctionProject WriteProject(string source)
-    {
-        _root.Write("functions/TokenVending/MomentoTokenVending.TokenVending.csproj", Project);
-        _root.Write("functions/TokenVending/Handler.cs", source);
-        return FunctionProject.Vending(_root.Path);
-    }
-
-    private static Dictionary<string, string> Hashes(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .ToDictionary(
-                file => Path.GetRelativePath(folder, file),
-                file => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file))),
-                StringComparer.Ordinal);
 }
