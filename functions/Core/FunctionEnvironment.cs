@@ -27,6 +27,9 @@ public static class FunctionEnvironment
     /// <summary>How long, in minutes, the Momento key read from Secrets Manager is kept. Vending.</summary>
     public const string KeyCacheTtlMinutes = "KEY_CACHE_TTL_MINUTES";
 
+    /// <summary>How many callers' tokens one container keeps in memory (0: none). Vending.</summary>
+    public const string TokenMemoryEntries = "TOKEN_MEMORY_ENTRIES";
+
     /// <summary>Lambda handler string of the vending function.</summary>
     public const string VendingHandler =
         "MomentoTokenVending.TokenVending::MomentoTokenVending.TokenVending.Function::HandleAsync";

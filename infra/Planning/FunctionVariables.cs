@@ -1,5 +1,6 @@
 using System.Globalization;
 using MomentoTokenVending.Core;
+using MomentoTokenVending.Core.Vending;
 
 namespace MomentoTokenVending.Infra.Planning;
 
@@ -20,6 +21,8 @@ public static class FunctionVariables
             [FunctionEnvironment.TokenLifetimeMinutes] = settings.TokenLifetimeMinutes.ToString(CultureInfo.InvariantCulture),
             [FunctionEnvironment.TokenReuseMinutes] = settings.TokenReuseMinutes.ToString(CultureInfo.InvariantCulture),
             [FunctionEnvironment.KeyCacheTtlMinutes] = settings.KeyCacheTtlMinutes.ToString(CultureInfo.InvariantCulture),
+            // The function's default, written out so the function's configuration shows it; no stack setting needed yet.
+            [FunctionEnvironment.TokenMemoryEntries] = VendingSettings.DefaultMemoryEntries.ToString(CultureInfo.InvariantCulture),
         };
     }
 

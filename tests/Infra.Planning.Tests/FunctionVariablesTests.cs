@@ -32,6 +32,7 @@ public sealed class FunctionVariablesTests
                 ["TOKEN_LIFETIME_MINUTES"] = "30",
                 ["TOKEN_REUSE_MINUTES"] = "2",
                 ["KEY_CACHE_TTL_MINUTES"] = "7",
+                ["TOKEN_MEMORY_ENTRIES"] = "10000",
             },
             variables);
     }

@@ -116,6 +116,7 @@ public sealed class TokenVendingStackTests : IDisposable
                 ["TOKEN_LIFETIME_MINUTES"] = "30",
                 ["TOKEN_REUSE_MINUTES"] = "3",
                 ["KEY_CACHE_TTL_MINUTES"] = "2",
+                ["TOKEN_MEMORY_ENTRIES"] = "10000",
             },
             Map(Map(vending["environment"])["variables"]));
     }

@@ -7,7 +7,8 @@ namespace MomentoTokenVending.Core.Vending;
 /// <summary>
 /// Hands out Momento disposable tokens per caller: reuses a cached token while enough of its life
 /// remains, otherwise mints one (once per caller at a time in this container) and caches it until it
-/// is no longer reusable. Create one per container; it is safe for concurrent use.
+/// is no longer reusable. A token this container handed out is also kept in its memory for as long, so
+/// a repeat is answered with no network call. Create one per container; it is safe for concurrent use.
 /// </summary>
 public sealed class TokenVendingService
 {
@@ -19,6 +20,7 @@ public sealed class TokenVendingService
     private readonly ITokenCache cache;
     private readonly TimeProvider time;
     private readonly MomentoKeySource keys;
+    private readonly LocalTokenCache handedOut;
     private readonly SingleFlight<VendResult> flights = new();
     private int cacheMissingReported;
 
@@ -35,6 +37,7 @@ public sealed class TokenVendingService
         this.cache = cache;
         this.time = time;
         keys = new MomentoKeySource(secrets, settings.SecretId, settings.KeyCacheTtl, time);
+        handedOut = new LocalTokenCache(settings.MemoryEntries, settings.ReuseWindow, time);
     }
 
     /// <summary>
@@ -52,6 +55,12 @@ public sealed class TokenVendingService
         }
 
         var callerKey = CallerKey.Compute(address, settings.Scope.DescriptorUtf8.Span);
+        var repeat = handedOut.TryGet(callerKey);
+        if (repeat is not null)
+        {
+            return repeat;
+        }
+
         return flights.RunAsync(
             callerKey,
             (Service: this, CallerKey: callerKey, Logger: logger),
@@ -68,6 +77,7 @@ public sealed class TokenVendingService
         var (cached, cacheUp) = await ReadCacheAsync(key, itemKey, logger);
         if (cached is not null && cached.RemainingAt(time.GetUtcNow()) >= settings.ReuseWindow)
         {
+            handedOut.Remember(callerKey, cached);
             return VendResult.Vended(cached);
         }
 
@@ -78,6 +88,7 @@ public sealed class TokenVendingService
         }
 
         var token = minted.Token!;
+        handedOut.Remember(callerKey, token);
         if (cacheUp)
         {
             await WriteCacheAsync(key, itemKey, token, logger);

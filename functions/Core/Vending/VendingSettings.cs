@@ -23,13 +23,23 @@ public sealed class VendingSettings
     /// <summary>Longest time the Momento key may be kept, in minutes (one day).</summary>
     public const int MaxKeyCacheTtlMinutes = 24 * 60;
 
-    private VendingSettings(string secretId, TokenScope scope, TimeSpan tokenLifetime, TimeSpan reuseWindow, TimeSpan keyCacheTtl)
+    /// <summary>Default number of callers whose tokens a container keeps in memory.</summary>
+    public const int DefaultMemoryEntries = 10_000;
+
+    /// <summary>Most callers whose tokens a container may keep in memory.</summary>
+    public const int MaxMemoryEntries = 1_000_000;
+
+    private const string Minutes = "minutes";
+    private const string Entries = "entries";
+
+    private VendingSettings(string secretId, TokenScope scope, TimeSpan tokenLifetime, TimeSpan reuseWindow, TimeSpan keyCacheTtl, int memoryEntries)
     {
         SecretId = secretId;
         Scope = scope;
         TokenLifetime = tokenLifetime;
         ReuseWindow = reuseWindow;
         KeyCacheTtl = keyCacheTtl;
+        MemoryEntries = memoryEntries;
     }
 
     /// <summary>Every variable <see cref="FromEnvironment"/> reads.</summary>
@@ -42,6 +52,7 @@ public sealed class VendingSettings
         FunctionEnvironment.TokenLifetimeMinutes,
         FunctionEnvironment.TokenReuseMinutes,
         FunctionEnvironment.KeyCacheTtlMinutes,
+        FunctionEnvironment.TokenMemoryEntries,
     ];
 
     /// <summary>ARN or name of the secret holding the Momento key.</summary>
@@ -60,6 +71,12 @@ public sealed class VendingSettings
     public TimeSpan KeyCacheTtl { get; }
 
     /// <summary>
+    /// How many callers' tokens this container keeps in memory, to hand them out again with no network call while
+    /// they stay reusable; 0 keeps none.
+    /// </summary>
+    public int MemoryEntries { get; }
+
+    /// <summary>
     /// Reads and validates the settings from <paramref name="environment"/> (absent and empty mean "use the default").
     /// Throws <see cref="VendingSettingsException"/> listing every variable at fault, never its value.
     /// </summary>
@@ -72,9 +89,10 @@ public sealed class VendingSettings
         var cacheName = Required(environment, FunctionEnvironment.CacheName, errors);
         var role = ReadRole(environment, errors);
         var topicPrefix = ReadTopicPrefix(environment, errors);
-        var lifetime = Minutes(environment, FunctionEnvironment.TokenLifetimeMinutes, DefaultLifetimeMinutes, 1, MaxLifetimeMinutes, errors);
-        var reuse = Minutes(environment, FunctionEnvironment.TokenReuseMinutes, DefaultReuseMinutes, 0, MaxLifetimeMinutes - 1, errors);
-        var keyTtl = Minutes(environment, FunctionEnvironment.KeyCacheTtlMinutes, DefaultKeyCacheTtlMinutes, 1, MaxKeyCacheTtlMinutes, errors);
+        var lifetime = WholeNumber(environment, FunctionEnvironment.TokenLifetimeMinutes, Minutes, DefaultLifetimeMinutes, 1, MaxLifetimeMinutes, errors);
+        var reuse = WholeNumber(environment, FunctionEnvironment.TokenReuseMinutes, Minutes, DefaultReuseMinutes, 0, MaxLifetimeMinutes - 1, errors);
+        var keyTtl = WholeNumber(environment, FunctionEnvironment.KeyCacheTtlMinutes, Minutes, DefaultKeyCacheTtlMinutes, 1, MaxKeyCacheTtlMinutes, errors);
+        var memoryEntries = WholeNumber(environment, FunctionEnvironment.TokenMemoryEntries, Entries, DefaultMemoryEntries, 0, MaxMemoryEntries, errors);
 
         if (lifetime is { } l && reuse is { } r && r >= l)
         {
@@ -93,7 +111,8 @@ public sealed class VendingSettings
             new TokenScope(cacheName!, role!.Value, topicPrefix),
             TimeSpan.FromMinutes(lifetime!.Value),
             TimeSpan.FromMinutes(reuse!.Value),
-            TimeSpan.FromMinutes(keyTtl!.Value));
+            TimeSpan.FromMinutes(keyTtl!.Value),
+            memoryEntries!.Value);
     }
 
     private static string? Value(IReadOnlyDictionary<string, string?> environment, string name) =>
@@ -151,8 +170,8 @@ public sealed class VendingSettings
         return value;
     }
 
-    private static int? Minutes(
-        IReadOnlyDictionary<string, string?> environment, string name, int defaultValue, int min, int max, List<VendingSettingError> errors)
+    private static int? WholeNumber(
+        IReadOnlyDictionary<string, string?> environment, string name, string unit, int defaultValue, int min, int max, List<VendingSettingError> errors)
     {
         var value = Value(environment, name);
         if (value is null)
@@ -160,18 +179,18 @@ public sealed class VendingSettings
             return defaultValue;
         }
 
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            errors.Add(new VendingSettingError(name, "must be a whole number of minutes"));
+            errors.Add(new VendingSettingError(name, $"must be a whole number of {unit}"));
             return null;
         }
 
-        if (minutes < min || minutes > max)
+        if (number < min || number > max)
         {
-            errors.Add(new VendingSettingError(name, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max} minutes")));
+            errors.Add(new VendingSettingError(name, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max} {unit}")));
             return null;
         }
 
-        return minutes;
+        return number;
     }
 }

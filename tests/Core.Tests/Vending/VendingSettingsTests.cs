@@ -16,6 +16,7 @@ public sealed class VendingSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(60), settings.TokenLifetime);
         Assert.Equal(TimeSpan.FromMinutes(5), settings.ReuseWindow);
         Assert.Equal(TimeSpan.FromMinutes(5), settings.KeyCacheTtl);
+        Assert.Equal(10_000, settings.MemoryEntries);
     }
 
     [Fact]
@@ -27,6 +28,7 @@ public sealed class VendingSettingsTests
             .With(FunctionEnvironment.TokenLifetimeMinutes, "1500")
             .With(FunctionEnvironment.TokenReuseMinutes, "0")
             .With(FunctionEnvironment.KeyCacheTtlMinutes, "15")
+            .With(FunctionEnvironment.TokenMemoryEntries, "0")
             .BuildSettings();
 
         Assert.Equal(TokenRole.PublishSubscribe, settings.Scope.Role);
@@ -34,6 +36,7 @@ public sealed class VendingSettingsTests
         Assert.Equal(TimeSpan.FromHours(25), settings.TokenLifetime);
         Assert.Equal(TimeSpan.Zero, settings.ReuseWindow);
         Assert.Equal(TimeSpan.FromMinutes(15), settings.KeyCacheTtl);
+        Assert.Equal(0, settings.MemoryEntries);
     }
 
     [Theory]
@@ -42,6 +45,7 @@ public sealed class VendingSettingsTests
     [InlineData(FunctionEnvironment.TokenLifetimeMinutes)]
     [InlineData(FunctionEnvironment.TokenReuseMinutes)]
     [InlineData(FunctionEnvironment.KeyCacheTtlMinutes)]
+    [InlineData(FunctionEnvironment.TokenMemoryEntries)]
     public void FromEnvironment_OptionalVariableEmpty_UsesDefault(string name)
     {
         var defaults = new VendingEnvironmentBuilder().BuildSettings();
@@ -52,6 +56,7 @@ public sealed class VendingSettingsTests
         Assert.Equal(defaults.TokenLifetime, settings.TokenLifetime);
         Assert.Equal(defaults.ReuseWindow, settings.ReuseWindow);
         Assert.Equal(defaults.KeyCacheTtl, settings.KeyCacheTtl);
+        Assert.Equal(defaults.MemoryEntries, settings.MemoryEntries);
     }
 
     [Theory]
@@ -72,6 +77,9 @@ public sealed class VendingSettingsTests
     [InlineData(FunctionEnvironment.TokenReuseMinutes, "2.5")]
     [InlineData(FunctionEnvironment.KeyCacheTtlMinutes, "0")]
     [InlineData(FunctionEnvironment.KeyCacheTtlMinutes, "1441")]
+    [InlineData(FunctionEnvironment.TokenMemoryEntries, "-1")]
+    [InlineData(FunctionEnvironment.TokenMemoryEntries, "1000001")]
+    [InlineData(FunctionEnvironment.TokenMemoryEntries, "10k")]
     public void FromEnvironment_BadValue_ErrorNamesTheVariable(string name, string? value)
     {
         var environment = new VendingEnvironmentBuilder().With(name, value).Build();
@@ -134,7 +142,7 @@ public sealed class VendingSettingsTests
             [
                 FunctionEnvironment.SecretId, FunctionEnvironment.CacheName, FunctionEnvironment.TokenScope,
                 FunctionEnvironment.TopicPrefix, FunctionEnvironment.TokenLifetimeMinutes,
-                FunctionEnvironment.TokenReuseMinutes, FunctionEnvironment.KeyCacheTtlMinutes,
+                FunctionEnvironment.TokenReuseMinutes, FunctionEnvironment.KeyCacheTtlMinutes, FunctionEnvironment.TokenMemoryEntries,
             ],
             VendingSettings.VariableNames);
     }
