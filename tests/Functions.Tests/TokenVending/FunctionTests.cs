@@ -133,6 +133,8 @@ public sealed class FunctionTests
     [Fact]
     public async Task HandleAsync_CacheMissing_Answers200AndLogsOnceThatCacheNameDoesNotExist()
     {
+        // Without the container's memory of handed-out tokens, so the second request reaches the cache too.
+        environment[FunctionEnvironment.TokenMemoryEntries] = "0";
         cache.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<string>()))
             .ReturnsAsync(new CacheGetResponse.Error(new NotFoundException("cache not found", Transport())));
         using var sut = CreateSut();
@@ -145,6 +147,24 @@ public sealed class FunctionTests
         var text = log.Buffer.ToString();
         Assert.Equal(1, CountOf(text, "(CACHE_NAME) does not exist"));
         Assert.DoesNotContain("Token cache unavailable", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HandleAsync_RepeatFromTheSameCaller_SameAnswerWithNoCallToSecretsManagerOrMomento()
+    {
+        using var sut = CreateSut();
+        var first = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
+        secrets.Invocations.Clear();
+        auth.Invocations.Clear();
+        cache.Invocations.Clear();
+
+        var repeat = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
+
+        Assert.Equal(200, repeat.StatusCode);
+        Assert.Equal(first.Body, repeat.Body);
+        secrets.VerifyNoOtherCalls();
+        auth.VerifyNoOtherCalls();
+        cache.VerifyNoOtherCalls();
     }
 
     [Fact]
