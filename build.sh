@@ -4,6 +4,9 @@
 #                      NuGet source serves its packages (skipped projects are named, with why)
 #   ./build.sh build   the same, without running tests
 #   ./build.sh bench   run the Core benchmarks (Release)
+#   ./build.sh bundle-size [publish args]
+#                      publish both functions as the stack does, zip them as Pulumi does and print the sizes
+#                      (extra dotnet publish arguments, e.g. -p:PublishReadyToRun=true, go after the stack's own)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -92,7 +95,10 @@ main() {
     bench)
       dotnet run -c Release --project tests/Core.Benchmarks/MomentoTokenVending.Core.Benchmarks.csproj -- "${@:2}"
       return ;;
-    *) echo "usage: $0 [test|build|bench]" >&2; return 64 ;;
+    bundle-size)
+      dotnet run tools/bundle-size.cs -- "${@:2}"
+      return ;;
+    *) echo "usage: $0 [test|build|bench|bundle-size]" >&2; return 64 ;;
   esac
 
   echo "== offline tier"

@@ -2,8 +2,8 @@
 
 // Publishes both functions exactly as the stack does (FunctionPublisher, FunctionProject.PublishArguments), zips
 // each folder with deflate as Pulumi does for a Lambda archive, and prints the sizes.
-//   dotnet run tools/bundle-size.cs                               the deployed bundles
-//   dotnet run tools/bundle-size.cs -- -p:PublishReadyToRun=true  the same with extra dotnet publish arguments
+//   ./build.sh bundle-size                               the deployed bundles
+//   ./build.sh bundle-size -p:PublishReadyToRun=true     the same with extra dotnet publish arguments
 using System.Globalization;
 using System.IO.Compression;
 using MomentoTokenVending.Infra.Planning;
@@ -12,7 +12,7 @@ var root = RepositoryRoot.Find(Environment.CurrentDirectory);
 var publisher = new FunctionPublisher(new WithExtraArguments(new ProcessRunner(), args));
 (FunctionProject Project, double TargetMb)[] bundles = [(FunctionProject.Vending(root), 2.0), (FunctionProject.Refresh(root), 1.0)];
 
-Console.WriteLine(args.Length == 0 ? "as deployed" : $"with {string.Join(' ', args)}");
+Console.WriteLine(args.Length == 0 ? "as deployed (1 MB = 1,000,000 bytes)" : $"with {string.Join(' ', args)} (1 MB = 1,000,000 bytes)");
 Console.WriteLine("| bundle | files | unpacked | zipped | target (zipped) |");
 Console.WriteLine("|---|---:|---:|---:|---:|");
 var largest = new List<string>();
@@ -48,7 +48,7 @@ static long ZippedSize(string folder, List<string> files)
     return buffer.Length;
 }
 
-static string Mb(long bytes) => Invariant($"{bytes / 1_000_000.0:0.00} MB");
+static string Mb(long bytes) => Invariant($"{bytes / 1_000_000.0:0.000} MB");
 
 static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -86,7 +86,8 @@ public sealed class PublishedBundleTests : IClassFixture<PublishedBundles>
     public void DepsJson_NamesExactlyTheShippedAssemblies(string name, string function)
     {
         using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(bundles.Folder(name), $"{function}.deps.json")));
-        var listed = deps.RootElement.GetProperty("targets").EnumerateObject().Single().Value.EnumerateObject()
+        var target = deps.RootElement.GetProperty("runtimeTarget").GetProperty("name").GetString()!;
+        var listed = deps.RootElement.GetProperty("targets").GetProperty(target).EnumerateObject()
             .SelectMany(library => AssetNames(library.Value, "runtime").Concat(AssetNames(library.Value, "native")))
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal);
