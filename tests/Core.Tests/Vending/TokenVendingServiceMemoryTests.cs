@@ -1,6 +1,5 @@
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
-using MomentoTokenVending.Core.Tests.Logging;
 using MomentoTokenVending.Core.Tokens;
 using MomentoTokenVending.Core.Vending;
 using Moq;
