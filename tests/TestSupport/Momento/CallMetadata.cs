@@ -5,8 +5,9 @@ namespace MomentoTokenVending.TestSupport.Momento;
 /// <summary>
 /// The request metadata a call carried that Momento reads. Momento.Sdk 1.41.1 sends <c>authorization</c>
 /// on every call, <c>cache</c> on every cache call, and <c>agent</c> and <c>runtime-version</c> on a client's
-/// first call only. A header sent twice arrives as one, its values joined by <c>", "</c> (HTTP/2 as
-/// .NET's handler writes it); Momento.Sdk sends <c>agent</c> twice on that first call.
+/// first call only, each of those twice (from its header middleware and from the client itself). A header sent
+/// twice arrives as one, its values joined by <c>", "</c>, as .NET's HTTP/2 handler writes it: e.g.
+/// <c>agent: dotnet:auth:1.41.1.0, dotnet:1.41.1.0</c>.
 /// </summary>
 /// <param name="Authority">The host (and port) the client addressed.</param>
 /// <param name="Authorization">The <c>authorization</c> header: the key, as Momento.Sdk sends it.</param>
