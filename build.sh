@@ -17,6 +17,7 @@ OFFLINE_PROJECTS=(
   infra/Planning/MomentoTokenVending.Infra.Planning.csproj
   tests/TestSupport/MomentoTokenVending.TestSupport.csproj
   tests/Core.Benchmarks/MomentoTokenVending.Core.Benchmarks.csproj
+  tests/TestSupport.Tests/MomentoTokenVending.TestSupport.Tests.csproj
   tests/Core.Tests/MomentoTokenVending.Core.Tests.csproj
   tests/Infra.Planning.Tests/MomentoTokenVending.Infra.Planning.Tests.csproj
 )

@@ -1,8 +1,8 @@
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
 using MomentoTokenVending.Core.Momento;
-using MomentoTokenVending.Core.Momento.Protos;
 using MomentoTokenVending.Core.Tokens;
+using MomentoTokenVending.TestSupport.Momento;
 
 namespace MomentoTokenVending.Core.Tests.Momento;
 
@@ -15,33 +15,43 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     private static readonly MomentoRefreshOptions Options = new() { Deadline = TimeSpan.FromSeconds(5), Agent = "test-agent:1.0" };
 
     private readonly FakeTimeProvider clock = new(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
-    private AuthServerFixture server = null!;
+    private MomentoServer server = null!;
+    private LoopbackRedirectHandler handler = null!;
 
-    public async Task InitializeAsync() => server = await AuthServerFixture.StartAsync();
+    public async Task InitializeAsync()
+    {
+        server = await MomentoServer.StartAsync(clock);
+        handler = server.CreateRedirectHandler();
+    }
 
-    public async Task DisposeAsync() => await server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        handler.Dispose();
+        await server.DisposeAsync();
+    }
 
     [Fact]
-    public async Task RefreshAsync_V1Key_SendsInnerKeyAndRefreshTokenToControlEndpointWithAgent()
+    public async Task RefreshAsync_V1Key_SendsInnerKeyAndRefreshTokenToControlEndpointOverTlsWithAgent()
     {
         var key = TestKeys.V1("old");
-        server.Service.Reply = (_, _) => Task.FromResult(Reply(TestKeys.InnerJwt("new"), "cell-2.example"));
+        server.Auth.Grant(key.WireKey, RefreshToken, Reply(TestKeys.InnerJwt("new"), "cell-2.example"));
 
         await RefreshAsync(new TokenBundle(key, RefreshToken, clock.GetUtcNow().AddDays(1)));
 
-        var call = Assert.Single(server.Service.Calls);
-        Assert.Equal(key.WireKey, call.Request.ApiKey);
-        Assert.Equal(RefreshToken, call.Request.RefreshToken);
-        Assert.Equal("test-agent:1.0", call.Agent);
-        Assert.Equal($"control.{TestKeys.Cell}", call.Host);
+        var call = Assert.Single(server.Auth.Requests);
+        Assert.Equal(key.WireKey, call.ApiKey);
+        Assert.Equal(RefreshToken, call.RefreshToken);
+        Assert.Equal("test-agent:1.0", call.Metadata.Agent);
+        Assert.Equal(new Uri($"https://control.{TestKeys.Cell}:443/auth.Auth/RefreshApiToken"), Assert.Single(handler.RequestedUris));
     }
 
     [Fact]
     public async Task RefreshAsync_V1KeyRefreshed_ReturnsV1KeyWrappedWithReturnedEndpoint()
     {
-        server.Service.Reply = (_, _) => Task.FromResult(Reply(TestKeys.InnerJwt("new"), "cell-2.example"));
+        var key = TestKeys.V1("old");
+        server.Auth.Grant(key.WireKey, RefreshToken, Reply(TestKeys.InnerJwt("new"), "cell-2.example"));
 
-        var result = await RefreshAsync(Bundle(TestKeys.V1("old")));
+        var result = await RefreshAsync(Bundle(key));
 
         Assert.Equal(KeyRefreshStatus.Refreshed, result.Status);
         var bundle = Assert.IsType<TokenBundle>(result.Bundle);
@@ -54,9 +64,10 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAsync_V1ReplyWithoutEndpoint_KeepsTheOldCellHost()
     {
-        server.Service.Reply = (_, _) => Task.FromResult(Reply(TestKeys.InnerJwt("new"), endpoint: ""));
+        var key = TestKeys.V1("old");
+        server.Auth.Grant(key.WireKey, RefreshToken, Reply(TestKeys.InnerJwt("new"), endpoint: ""));
 
-        var result = await RefreshAsync(Bundle(TestKeys.V1("old")));
+        var result = await RefreshAsync(Bundle(key));
 
         Assert.Equal(MomentoKey.WrapV1(TestKeys.InnerJwt("new"), TestKeys.Cell), result.Bundle?.Key.Value);
     }
@@ -65,12 +76,12 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     public async Task RefreshAsync_LegacyKey_SendsTheJwtAndStoresTheNewJwtAsIs()
     {
         var newKey = TestKeys.Legacy("new");
-        server.Service.Reply = (_, _) => Task.FromResult(Reply(newKey.Value, TestKeys.Cell));
         var oldKey = TestKeys.Legacy("old");
+        server.Auth.Grant(oldKey.Value, RefreshToken, Reply(newKey.Value, TestKeys.Cell));
 
         var result = await RefreshAsync(Bundle(oldKey));
 
-        Assert.Equal(oldKey.Value, Assert.Single(server.Service.Calls).Request.ApiKey);
+        Assert.Equal(oldKey.Value, Assert.Single(server.Auth.Requests).ApiKey);
         Assert.Equal(newKey.Value, result.Bundle?.Key.Value);
         Assert.Equal(MomentoKeyKind.Legacy, result.Bundle?.Key.Kind);
     }
@@ -78,9 +89,10 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAsync_LegacyKeyRefreshedToJwtWithoutEndpointClaims_StoresV1KeyWithReturnedEndpoint()
     {
-        server.Service.Reply = (_, _) => Task.FromResult(Reply(TestKeys.InnerJwt("new"), "cell-2.example"));
+        var key = TestKeys.Legacy("old");
+        server.Auth.Grant(key.Value, RefreshToken, Reply(TestKeys.InnerJwt("new"), "cell-2.example"));
 
-        var result = await RefreshAsync(Bundle(TestKeys.Legacy("old")));
+        var result = await RefreshAsync(Bundle(key));
 
         Assert.Equal(MomentoKey.WrapV1(TestKeys.InnerJwt("new"), "cell-2.example"), result.Bundle?.Key.Value);
     }
@@ -94,7 +106,7 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     [InlineData(StatusCode.Internal, KeyRefreshStatus.Failed)]
     public async Task RefreshAsync_ServerAnswersStatus_ReturnsTypedOutcome(StatusCode status, KeyRefreshStatus expected)
     {
-        server.Service.Reply = (_, _) => throw new RpcException(new Status(status, $"detail with {RefreshToken}"));
+        server.Auth.Fault = new MomentoFault(status, $"detail with {RefreshToken}");
 
         var result = await RefreshAsync(Bundle(TestKeys.V1("old")));
 
@@ -106,14 +118,10 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAsync_ReplySlowerThanDeadline_ReturnsTransient()
     {
-        server.Service.Reply = async (_, context) =>
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
-            return Reply("never", TestKeys.Cell);
-        };
+        server.Auth.Delay = Timeout.InfiniteTimeSpan;
         using var client = CreateSut();
         var refresh = client.RefreshAsync(Bundle(TestKeys.V1("old")), CancellationToken.None);
-        await server.Service.CallReceived.Task;
+        await server.Auth.WhenCalledAsync();
 
         clock.Advance(Options.Deadline);
         var result = await refresh;
@@ -125,15 +133,11 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     [Fact]
     public async Task RefreshAsync_CallerCancels_Throws()
     {
-        server.Service.Reply = async (_, context) =>
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
-            return Reply("never", TestKeys.Cell);
-        };
+        server.Auth.Delay = Timeout.InfiniteTimeSpan;
         using var client = CreateSut();
         using var cancellation = new CancellationTokenSource();
         var refresh = client.RefreshAsync(Bundle(TestKeys.V1("old")), cancellation.Token);
-        await server.Service.CallReceived.Task;
+        await server.Auth.WhenCalledAsync();
 
         await cancellation.CancelAsync();
 
@@ -147,7 +151,7 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
 
         Assert.Equal(KeyRefreshStatus.NotRefreshable, result.Status);
         Assert.Contains("v2", result.Reason, StringComparison.Ordinal);
-        Assert.Empty(server.Service.Calls);
+        Assert.Equal(0, server.Calls);
     }
 
     [Fact]
@@ -157,7 +161,7 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
 
         Assert.Equal(KeyRefreshStatus.NotRefreshable, result.Status);
         Assert.Contains("refresh token", result.Reason, StringComparison.Ordinal);
-        Assert.Empty(server.Service.Calls);
+        Assert.Equal(0, server.Calls);
     }
 
     [Theory]
@@ -165,12 +169,10 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     [InlineData("new-key", 0L, "valid_until")]
     public async Task RefreshAsync_ReplyMissingField_ReturnsFailedNamingTheField(string apiKey, long validUntil, string field)
     {
-        server.Service.Reply = (_, _) => Task.FromResult(new _RefreshApiTokenResponse
-        {
-            ApiKey = apiKey, RefreshToken = NewRefreshToken, Endpoint = TestKeys.Cell, ValidUntil = (ulong)validUntil,
-        });
+        var key = TestKeys.V1("old");
+        server.Auth.Grant(key.WireKey, RefreshToken, new RefreshReply(apiKey, NewRefreshToken, TestKeys.Cell, (ulong)validUntil));
 
-        var result = await RefreshAsync(Bundle(TestKeys.V1("old")));
+        var result = await RefreshAsync(Bundle(key));
 
         Assert.Equal(KeyRefreshStatus.Failed, result.Status);
         Assert.Contains(field, result.Reason, StringComparison.Ordinal);
@@ -180,12 +182,11 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     public void Constructor_NonPositiveDeadline_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new MomentoRefreshClient(Options with { Deadline = TimeSpan.Zero }, clock));
 
-    private static _RefreshApiTokenResponse Reply(string apiKey, string endpoint) =>
-        new() { ApiKey = apiKey, RefreshToken = NewRefreshToken, Endpoint = endpoint, ValidUntil = NewValidUntil };
+    private static RefreshReply Reply(string apiKey, string endpoint) => new(apiKey, NewRefreshToken, endpoint, NewValidUntil);
 
     private TokenBundle Bundle(MomentoKey key) => new(key, RefreshToken, clock.GetUtcNow().AddDays(1));
 
-    private MomentoRefreshClient CreateSut() => new(Options, clock, server.CreateHandler());
+    private MomentoRefreshClient CreateSut() => new(Options, clock, handler);
 
     private async Task<KeyRefreshResult> RefreshAsync(TokenBundle bundle)
     {

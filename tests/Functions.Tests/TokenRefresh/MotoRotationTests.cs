@@ -93,16 +93,7 @@ public sealed class MotoRotationTests(MotoServerFixture moto) : IClassFixture<Mo
     private static string RotationEvent(string step, string arn, string token) =>
         $$"""{"Step": "{{step}}", "SecretId": "{{arn}}", "ClientRequestToken": "{{token}}", "RotationToken": "r"}""";
 
-    private async Task<(string Arn, string SeedVersion)> SeedAsync()
-    {
-        Skip.If(moto.SkipReason is not null, moto.SkipReason);
-        var created = await moto.Client.CreateSecretAsync(new CreateSecretRequest
-        {
-            Name = $"momento-rotation-test-{Guid.NewGuid():N}",
-            SecretString = momento.Seed().ToJson(),
-        });
-        return (created.ARN, created.VersionId);
-    }
+    private Task<(string Arn, string SeedVersion)> SeedAsync() => moto.SeedAsDeployedAsync(momento.Seed().ToJson());
 
     private async Task<TokenBundle> ReadAsync(string arn, string stage)
     {

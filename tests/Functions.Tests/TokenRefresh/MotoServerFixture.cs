@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+using MomentoTokenVending.Core;
 
 namespace MomentoTokenVending.Functions.Tests.TokenRefresh;
 
@@ -16,6 +18,7 @@ public sealed class MotoServerFixture : IAsyncLifetime, IDisposable
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(30);
 
     private Process? server;
+    private int port;
     private AmazonSecretsManagerClient? client;
 
     public string? SkipReason { get; private set; }
@@ -32,7 +35,7 @@ public sealed class MotoServerFixture : IAsyncLifetime, IDisposable
             return;
         }
 
-        var port = FreeLoopbackPort();
+        port = FreeLoopbackPort();
         var start = new ProcessStartInfo(executable)
         {
             ArgumentList = { "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture) },
@@ -46,10 +49,32 @@ public sealed class MotoServerFixture : IAsyncLifetime, IDisposable
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         await WaitForPortAsync(port);
+        client = CreateClient();
+    }
 
-        client = new AmazonSecretsManagerClient(
-            new BasicAWSCredentials("moto", "moto"),
-            new AmazonSecretsManagerConfig { ServiceURL = $"http://127.0.0.1:{port}", AuthenticationRegion = "us-east-1" });
+    /// <summary>A client of its own, for a test that watches its requests; the caller disposes it.</summary>
+    public AmazonSecretsManagerClient CreateClient() =>
+        SkipReason is null
+            ? new AmazonSecretsManagerClient(
+                new BasicAWSCredentials("moto", "moto"),
+                new AmazonSecretsManagerConfig { ServiceURL = $"http://127.0.0.1:{port}", AuthenticationRegion = "us-east-1" })
+            : throw new InvalidOperationException(SkipReason);
+
+    /// <summary>
+    /// Creates a secret the way the stack's first deploy does — a secret without a value, then
+    /// <paramref name="value"/> as a version labelled AWSCURRENT and SEEDED — or skips the test without moto_server.
+    /// </summary>
+    public async Task<(string Arn, string VersionId)> SeedAsDeployedAsync(string value)
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var secret = await Client.CreateSecretAsync(new CreateSecretRequest { Name = $"momento-token-vending-test-{Guid.NewGuid():N}" });
+        var seed = await Client.PutSecretValueAsync(new PutSecretValueRequest
+        {
+            SecretId = secret.ARN,
+            SecretString = value,
+            VersionStages = [SecretStages.Current, SecretStages.Seeded],
+        });
+        return (secret.ARN, seed.VersionId);
     }
 
     // xunit disposes a class fixture through both interfaces; the cleanup lives in Dispose.

@@ -201,7 +201,7 @@ public sealed class FunctionTests
     public async Task HandleAsync_RateLimited_429WithRetryAfter()
     {
         auth.Setup(a => a.GenerateDisposableTokenAsync(It.IsAny<DisposableTokenScope>(), It.IsAny<ExpiresIn>(), It.IsAny<string?>()))
-            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new LimitExceededException("Request rate, bandwidth, or object size exceeded the limits for this account", "operations rate limit exceeded", Transport())));
+            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new LimitExceededException(LimitExceededMessageWrapper.OperationsRateLimitExceeded, "operations rate limit exceeded", Transport())));
         using var sut = CreateSut();
 
         var response = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
