@@ -82,8 +82,24 @@ public sealed class VendingEndToEndTests : IClassFixture<MotoServerFixture>, IAs
     }
 
     [SkippableFact]
-    public async Task HandleAsync_SameCallerAgain_AnswersFromTheCacheWithoutASecondMint()
+    public async Task HandleAsync_SameCallerAgain_AnswersFromThisContainersMemoryWithoutAnyMomentoCall()
     {
+        using var sut = await CreateSutAsync();
+        var first = await GetTokenAsync(sut, Caller);
+        var callsAfterFirst = server.Calls;
+
+        var second = await GetTokenAsync(sut, Caller);
+
+        Assert.Equal(Body(first), Body(second));
+        Assert.Equal(callsAfterFirst, server.Calls);
+        Assert.Equal(1, server.Token.Calls);
+        AssertLogHoldsNoSecret();
+    }
+
+    [SkippableFact]
+    public async Task HandleAsync_SameCallerAgainWithoutTheContainersMemory_AnswersFromTheMomentoCacheWithoutASecondMint()
+    {
+        environment[FunctionEnvironment.TokenMemoryEntries] = "0";
         using var sut = await CreateSutAsync();
 
         var first = await GetTokenAsync(sut, Caller);
@@ -131,7 +147,8 @@ public sealed class VendingEndToEndTests : IClassFixture<MotoServerFixture>, IAs
         using var sut = await CreateSutAsync();
         await GetTokenAsync(sut, Caller);
 
-        clock.Advance(Assert.Single(server.Cache.Sets).Ttl);
+        // Past the reuse window: the container's memory drops the token, and the cache item has expired.
+        clock.Advance(Assert.Single(server.Cache.Sets).Ttl + TimeSpan.FromSeconds(1));
         await GetTokenAsync(sut, Caller);
 
         Assert.Equal(2, server.Token.Issued.Count);
