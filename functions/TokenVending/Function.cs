@@ -30,7 +30,10 @@ public sealed partial class Function : IDisposable
     private readonly VendingSettingsException? settingsError;
     private readonly TimeProvider time;
 
-    /// <summary>The constructor Lambda calls: real environment, Secrets Manager and Momento clients.</summary>
+    /// <summary>
+    /// The constructor Lambda calls: real environment, Secrets Manager and Momento clients. With SnapStart on,
+    /// Lambda runs <see cref="SnapshotWarmUp"/> before it takes the snapshot (without SnapStart, never).
+    /// </summary>
     public Function()
         : this(
             ReadEnvironment(),
@@ -39,6 +42,7 @@ public sealed partial class Function : IDisposable
             MomentoClients.CreateCacheClient,
             TimeProvider.System)
     {
+        SnapshotRestore.RegisterBeforeSnapshot(SnapshotWarmUp.RunAsync);
     }
 
     internal Function(
@@ -110,7 +114,7 @@ public sealed partial class Function : IDisposable
     private static Dictionary<string, string?> ReadEnvironment() =>
         VendingSettings.VariableNames.ToDictionary(name => name, name => Environment.GetEnvironmentVariable(name), StringComparer.Ordinal);
 
-    private static APIGatewayHttpApiV2ProxyResponse ToLambda(VendingHttpResponse response) => new()
+    internal static APIGatewayHttpApiV2ProxyResponse ToLambda(VendingHttpResponse response) => new()
     {
         StatusCode = response.StatusCode,
         Headers = new Dictionary<string, string>(response.Headers, StringComparer.OrdinalIgnoreCase),
