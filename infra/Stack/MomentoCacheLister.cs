@@ -46,7 +46,7 @@ internal sealed class MomentoCacheLister : IMomentoPreflight
             {
                 response = await client.ListCachesAsync().WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
             }
-            catch (TimeoutException)
+            catch (System.TimeoutException)
             {
                 return new NoAnswer(_timeout);
             }

@@ -111,6 +111,7 @@ internal sealed class StackRunBuilder : IDisposable
 
     private Task<TokenVendingStackArgs> PrepareInDeploymentAsync()
     {
+        Preflight.Answer ??= new CachesListed(["another-cache", _config.GetValueOrDefault(StackConfigKeys.CacheName) ?? StackConfigKeys.Defaults[StackConfigKeys.CacheName]]);
         if (_writeTokenFile)
         {
             File.WriteAllText(Path.Combine(ProjectDirectory, "momento_token.info.json"), _tokenFileContent ?? TokenJson(_refreshToken));
@@ -165,17 +166,17 @@ internal sealed class StackRunBuilder : IDisposable
     }
 }
 
-/// <summary>The preflight as a test scripts it: answers <see cref="Answer"/> and counts the calls.</summary>
+/// <summary>The preflight as a test scripts it: answers <see cref="Answer"/> (by default, the configured cache exists) and counts the calls.</summary>
 internal sealed class ScriptedPreflight : IMomentoPreflight
 {
-    public PreflightAnswer Answer { get; set; } = new CachesListed(["default-cache"]);
+    public PreflightAnswer? Answer { get; set; }
 
     public List<MomentoKey> Asked { get; } = [];
 
     public Task<PreflightAnswer> ListCachesAsync(MomentoKey key, CancellationToken cancellationToken)
     {
         Asked.Add(key);
-        return Task.FromResult(Answer);
+        return Task.FromResult(Answer!);
     }
 }
 
