@@ -54,6 +54,9 @@ public static class StackConfigKeys
     /// <summary>Set for one run after re-seeding the secret by hand: the token file is read again to re-decide rotation.</summary>
     public const string Reseed = "reseed";
 
+    /// <summary>Whether the vending function runs with Lambda SnapStart.</summary>
+    public const string SnapStart = "snapStart";
+
     /// <summary>
     /// Every key with the default <c>Pulumi.yaml</c> declares; an unset key reads as its default,
     /// so a program run outside the CLI's project defaults behaves the same.
@@ -76,6 +79,7 @@ public static class StackConfigKeys
         [KmsKeyArn] = string.Empty,
         [AlarmEmail] = string.Empty,
         [Reseed] = "false",
+        [SnapStart] = "false",
     };
 
     /// <summary>The key as Pulumi shows it: <c>momento-token-vending:&lt;key&gt;</c>.</summary>

@@ -21,6 +21,7 @@ namespace MomentoTokenVending.Infra.Planning;
 /// <param name="KmsKeyArn">Customer-managed KMS key ARN for the secret, or <see langword="null"/> for the AWS-managed key.</param>
 /// <param name="AlarmEmail">Address subscribed to the alarms, or <see langword="null"/> for none.</param>
 /// <param name="Reseed">Whether this run reads the token file again after a re-seed by hand, to re-decide rotation.</param>
+/// <param name="SnapStart">Whether the vending function runs with Lambda SnapStart (a published version behind an alias).</param>
 public sealed partial record StackSettings(
     string TokenFile,
     string CacheName,
@@ -37,7 +38,8 @@ public sealed partial record StackSettings(
     int LogRetentionDays,
     string? KmsKeyArn,
     string? AlarmEmail,
-    bool Reseed)
+    bool Reseed,
+    bool SnapStart)
 {
     /// <summary>Token scopes the vending function understands.</summary>
     public static IReadOnlyList<string> TokenScopes { get; } = ["subscribe-only", "publish-subscribe"];
@@ -84,7 +86,8 @@ public sealed partial record StackSettings(
             LogRetentionDays: Retention(Value(StackConfigKeys.LogRetentionDays)),
             KmsKeyArn: KmsKey(Value(StackConfigKeys.KmsKeyArn)),
             AlarmEmail: Email(Value(StackConfigKeys.AlarmEmail)),
-            Reseed: Boolean(StackConfigKeys.Reseed, Value(StackConfigKeys.Reseed)));
+            Reseed: Boolean(StackConfigKeys.Reseed, Value(StackConfigKeys.Reseed)),
+            SnapStart: Boolean(StackConfigKeys.SnapStart, Value(StackConfigKeys.SnapStart)));
     }
 
     private static bool Boolean(string key, string value) =>

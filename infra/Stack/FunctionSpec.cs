@@ -12,6 +12,7 @@ namespace MomentoTokenVending.Infra;
 /// <param name="ReservedConcurrency">Reserved concurrency, or <see langword="null"/> for none.</param>
 /// <param name="Policy">The role's policy from the secret's and the log group's ARNs.</param>
 /// <param name="Variables">The environment from the secret's ARN.</param>
+/// <param name="SnapStart">Whether Lambda publishes a version with a SnapStart snapshot at each code or configuration change.</param>
 internal sealed record FunctionSpec(
     string Description,
     string Handler,
@@ -20,4 +21,5 @@ internal sealed record FunctionSpec(
     int Timeout,
     int? ReservedConcurrency,
     Func<string, string, PolicyDocument> Policy,
-    Func<string, IReadOnlyDictionary<string, string>> Variables);
+    Func<string, IReadOnlyDictionary<string, string>> Variables,
+    bool SnapStart = false);

@@ -73,7 +73,12 @@ internal sealed class TokenVendingStack : ComponentResource
                 Timeout: 10,
                 ReservedConcurrency: null,
                 (secretArn, logGroupArn) => StackPolicies.Vending(secretArn, settings.KmsKeyArn, logGroupArn),
-                secretArn => FunctionVariables.Vending(settings, secretArn)));
+                secretArn => FunctionVariables.Vending(settings, secretArn),
+                settings.SnapStart));
+
+        // With SnapStart, only a published version runs from a snapshot: API Gateway invokes it through an alias
+        // that follows each new version. Without it, the function itself ($LATEST).
+        var vendingTarget = settings.SnapStart ? Live(name, vending) : null;
 
         // Refresh runs the rotation steps on this one secret; reserved concurrency 1 keeps two rotations
         // (scheduled and manual) from ever running at once.
@@ -96,7 +101,7 @@ internal sealed class TokenVendingStack : ComponentResource
         if (args.Seed.Rotation.Enabled)
         {
             // Secrets Manager may invoke the refresher for this secret only.
-            var rotationInvoke = InvokePermission($"{name}-rotation-invoke", refresh, "secretsmanager.amazonaws.com", secret.Arn);
+            var rotationInvoke = new Permission($"{name}-rotation-invoke", InvokePermission(refresh, "secretsmanager.amazonaws.com", secret.Arn), Child());
 
             // Rotates once at creation (validating the whole chain), then on the schedule.
             _ = new SecretRotation(
@@ -135,7 +140,7 @@ internal sealed class TokenVendingStack : ComponentResource
                 ApiId = api.Id,
                 IntegrationType = "AWS_PROXY",
                 IntegrationMethod = "POST",
-                IntegrationUri = vending.Arn,
+                IntegrationUri = vendingTarget?.Arn ?? vending.Arn,
                 PayloadFormatVersion = "2.0",
             },
             Child());
@@ -171,11 +176,16 @@ internal sealed class TokenVendingStack : ComponentResource
             Child());
 
         // API Gateway may invoke the vending function through this API's GET route only.
-        _ = InvokePermission(
-            $"{name}-api-invoke",
+        var apiInvoke = InvokePermission(
             vending,
             "apigateway.amazonaws.com",
             Output.Format($"{api.ExecutionArn}/*/GET{settings.VendingRoute}"));
+        if (vendingTarget is not null)
+        {
+            apiInvoke.Qualifier = vendingTarget.Name;
+        }
+
+        _ = new Permission($"{name}-api-invoke", apiInvoke, Child());
 
         DeclareAlarms(name, settings, secret, refresh, api);
 
@@ -244,19 +254,35 @@ internal sealed class TokenVendingStack : ComponentResource
             functionArgs.ReservedConcurrentExecutions = reserved;
         }
 
+        if (spec.SnapStart)
+        {
+            functionArgs.Publish = true;
+            functionArgs.SnapStart = new FunctionSnapStartArgs { ApplyOn = "PublishedVersions" };
+        }
+
         var function = new Function(name, functionArgs, new CustomResourceOptions { Parent = this, DependsOn = { policy } });
         return (function, policy);
     }
 
-    private Permission InvokePermission(string name, Function function, string principal, Output<string> sourceArn) =>
+    private static PermissionArgs InvokePermission(Function function, string principal, Output<string> sourceArn) =>
+        new()
+        {
+            Action = "lambda:InvokeFunction",
+            Function = function.Name,
+            Principal = principal,
+            SourceArn = sourceArn,
+        };
+
+    // The alias API Gateway invokes when SnapStart is on; each deploy that changes the function publishes a version and moves it.
+    private Pulumi.Aws.Lambda.Alias Live(string name, Function vending) =>
         new(
-            name,
-            new PermissionArgs
+            $"{name}-vending-live",
+            new AliasArgs
             {
-                Action = "lambda:InvokeFunction",
-                Function = function.Name,
-                Principal = principal,
-                SourceArn = sourceArn,
+                Name = "live",
+                Description = "The published version API Gateway invokes (SnapStart).",
+                FunctionName = vending.Name,
+                FunctionVersion = vending.Version,
             },
             Child());
 

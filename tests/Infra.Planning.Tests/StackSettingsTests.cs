@@ -27,6 +27,7 @@ public sealed class StackSettingsTests
         Assert.Null(settings.KmsKeyArn);
         Assert.Null(settings.AlarmEmail);
         Assert.False(settings.Reseed);
+        Assert.False(settings.SnapStart);
     }
 
     [Fact]
@@ -58,6 +59,7 @@ public sealed class StackSettingsTests
             ["kmsKeyArn"] = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             ["alarmEmail"] = "ops@example.com",
             ["reseed"] = "True",
+            ["snapStart"] = "true",
         });
 
         Assert.Equal("secrets/key.json", settings.TokenFile);
@@ -76,6 +78,7 @@ public sealed class StackSettingsTests
         Assert.Equal("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", settings.KmsKeyArn);
         Assert.Equal("ops@example.com", settings.AlarmEmail);
         Assert.True(settings.Reseed);
+        Assert.True(settings.SnapStart);
     }
 
     [Theory]
@@ -123,6 +126,7 @@ public sealed class StackSettingsTests
     [InlineData("alarmEmail", "a@example.com,b@example.com")]
     [InlineData("reseed", "yes")]
     [InlineData("reseed", "1")]
+    [InlineData("snapStart", "on")]
     public void Read_BadValue_ThrowsNamingTheKeyButNotTheValue(string key, string value)
     {
         var error = Assert.Throws<StackConfigException>(() => Read(new() { [key] = value }));

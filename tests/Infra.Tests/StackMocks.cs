@@ -45,6 +45,10 @@ internal sealed class StackMocks : IMocks
             case "aws:lambda/function:Function":
                 state["arn"] = $"arn:aws:lambda:{Region}:{Account}:function:{physicalName}";
                 state["name"] = physicalName;
+                state["version"] = args.Inputs.TryGetValue("publish", out var publish) && publish is true ? "7" : "$LATEST";
+                break;
+            case "aws:lambda/alias:Alias":
+                state["arn"] = $"arn:aws:lambda:{Region}:{Account}:function:{args.Inputs["functionName"]}:{args.Inputs["name"]}";
                 break;
             case "aws:iam/role:Role":
                 state["arn"] = $"arn:aws:iam::{Account}:role/{physicalName}";

@@ -10,6 +10,7 @@ namespace MomentoTokenVending.Infra.Tests;
 public sealed class TokenVendingStackTests : IDisposable
 {
     private const string SecretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:token-vending-secret-1a2b3c-AbCdEf";
+    private const string VendingArn = "arn:aws:lambda:us-east-1:123456789012:function:token-vending-vending-1a2b3c";
     private readonly StackRunBuilder _builder = new();
 
     public void Dispose() => _builder.Dispose();
@@ -199,6 +200,40 @@ public sealed class TokenVendingStackTests : IDisposable
         Assert.Equal(SecretArn, Text(seed["secretId"]));
         Assert.Equal([SecretStages.Current, SecretStages.Seeded], Strings(seed["versionStages"]));
         Assert.Equal(["secretString", "versionStages"], run.Options["token-vending-seed"].IgnoreChanges);
+    }
+
+    [Fact]
+    public async Task Deploy_SnapStartOff_ApiInvokesTheUnpublishedFunctionItself()
+    {
+        var run = await _builder.DeployAsync();
+
+        var vending = run.Single("aws:lambda/function:Function", "vending").Inputs;
+        Assert.False(vending.ContainsKey("snapStart"));
+        Assert.False(vending.ContainsKey("publish"));
+        Assert.Empty(run.OfType("aws:lambda/alias:Alias"));
+        Assert.Equal(VendingArn, Text(run.Single("aws:apigatewayv2/integration:Integration", "vending-integration").Inputs["integrationUri"]));
+        Assert.False(run.Single("aws:lambda/permission:Permission", "api-invoke").Inputs.ContainsKey("qualifier"));
+    }
+
+    [Fact]
+    public async Task Deploy_SnapStartOn_PublishesWithSnapStartAndApiInvokesTheLiveAlias()
+    {
+        var run = await _builder.WithConfig("snapStart", "true").DeployAsync();
+
+        var vending = run.Single("aws:lambda/function:Function", "vending").Inputs;
+        Assert.Equal(true, vending["publish"]);
+        Assert.Equal("PublishedVersions", Text(Map(vending["snapStart"])["applyOn"]));
+        var alias = run.Single("aws:lambda/alias:Alias", "vending-live").Inputs;
+        Assert.Equal("live", Text(alias["name"]));
+        Assert.Equal("token-vending-vending-1a2b3c", Text(alias["functionName"]));
+        Assert.Equal("7", Text(alias["functionVersion"]));
+        Assert.Equal($"{VendingArn}:live", Text(run.Single("aws:apigatewayv2/integration:Integration", "vending-integration").Inputs["integrationUri"]));
+        var invoke = run.Single("aws:lambda/permission:Permission", "api-invoke").Inputs;
+        Assert.Equal("live", Text(invoke["qualifier"]));
+        Assert.Equal("token-vending-vending-1a2b3c", Text(invoke["function"]));
+
+        var refresh = run.Single("aws:lambda/function:Function", "refresh").Inputs;
+        Assert.False(refresh.ContainsKey("snapStart"));
     }
 
     [Fact]
