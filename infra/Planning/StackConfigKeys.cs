@@ -51,6 +51,9 @@ public static class StackConfigKeys
     /// <summary>Optional e-mail address for the alarms.</summary>
     public const string AlarmEmail = "alarmEmail";
 
+    /// <summary>The key-expiry alarm fires once the key is valid for fewer than this many hours.</summary>
+    public const string KeyExpiryWarningHours = "keyExpiryWarningHours";
+
     /// <summary>
     /// Every key with the default <c>Pulumi.yaml</c> declares; an unset key reads as its default,
     /// so a program run outside the CLI's project defaults behaves the same.
@@ -72,6 +75,7 @@ public static class StackConfigKeys
         [LogRetentionDays] = "14",
         [KmsKeyArn] = string.Empty,
         [AlarmEmail] = string.Empty,
+        [KeyExpiryWarningHours] = "72",
     };
 
     /// <summary>The key as Pulumi shows it: <c>momento-token-vending:&lt;key&gt;</c>.</summary>

@@ -20,6 +20,7 @@ namespace MomentoTokenVending.Infra.Planning;
 /// <param name="LogRetentionDays">CloudWatch Logs retention, one of <see cref="StackSettings.RetentionDays"/>.</param>
 /// <param name="KmsKeyArn">Customer-managed KMS key ARN for the secret, or <see langword="null"/> for the AWS-managed key.</param>
 /// <param name="AlarmEmail">Address subscribed to the alarms, or <see langword="null"/> for none.</param>
+/// <param name="KeyExpiryWarningHours">The key-expiry alarm fires once the key is valid for fewer hours than this.</param>
 public sealed partial record StackSettings(
     string TokenFile,
     string CacheName,
@@ -35,7 +36,8 @@ public sealed partial record StackSettings(
     int ThrottleBurst,
     int LogRetentionDays,
     string? KmsKeyArn,
-    string? AlarmEmail)
+    string? AlarmEmail,
+    int KeyExpiryWarningHours)
 {
     /// <summary>Token scopes the vending function understands.</summary>
     public static IReadOnlyList<string> TokenScopes { get; } = ["subscribe-only", "publish-subscribe"];
@@ -51,6 +53,12 @@ public sealed partial record StackSettings(
     // API Gateway's account-level defaults are the ceiling for one stage's default route.
     private const int MaxThrottleRate = 10_000;
     private const int MaxThrottleBurst = 5_000;
+
+    // Two daily checks: a check that is late or fails still leaves one that warns before the key expires.
+    private const int MinKeyExpiryWarningHours = 48;
+
+    // 730 days: far beyond any schedule's longest gap, and a bound that catches a value typed in minutes.
+    private const int MaxKeyExpiryWarningHours = 17_520;
 
     /// <summary>The HTTP API route key, e.g. <c>GET /token</c>.</summary>
     public string RouteKey => $"GET {VendingRoute}";
@@ -81,7 +89,9 @@ public sealed partial record StackSettings(
             ThrottleBurst: Integer(StackConfigKeys.ThrottleBurst, Value(StackConfigKeys.ThrottleBurst), 1, MaxThrottleBurst, "requests"),
             LogRetentionDays: Retention(Value(StackConfigKeys.LogRetentionDays)),
             KmsKeyArn: KmsKey(Value(StackConfigKeys.KmsKeyArn)),
-            AlarmEmail: Email(Value(StackConfigKeys.AlarmEmail)));
+            AlarmEmail: Email(Value(StackConfigKeys.AlarmEmail)),
+            KeyExpiryWarningHours: Integer(
+                StackConfigKeys.KeyExpiryWarningHours, Value(StackConfigKeys.KeyExpiryWarningHours), MinKeyExpiryWarningHours, MaxKeyExpiryWarningHours, "hours"));
     }
 
     private static string Required(string key, string value) =>

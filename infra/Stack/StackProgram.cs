@@ -23,6 +23,7 @@ internal static class StackProgram
         var settings = StackSettings.Read(config);
         var bundle = TokenFile.Load(projectDirectory, settings.TokenFile, clock);
         var rotation = RotationPlan.Decide(bundle, settings.RotationSchedule, clock);
+        KeyExpiryWarning.Ensure(settings, rotation.Enabled);
 
         // One after the other: both projects build the shared Core project.
         var vendingCode = await publish(FunctionProject.Vending(projectDirectory));

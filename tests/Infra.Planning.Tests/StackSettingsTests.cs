@@ -26,6 +26,7 @@ public sealed class StackSettingsTests
         Assert.Equal(14, settings.LogRetentionDays);
         Assert.Null(settings.KmsKeyArn);
         Assert.Null(settings.AlarmEmail);
+        Assert.Equal(72, settings.KeyExpiryWarningHours);
     }
 
     [Fact]
@@ -56,6 +57,7 @@ public sealed class StackSettingsTests
             ["logRetentionDays"] = "3653",
             ["kmsKeyArn"] = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             ["alarmEmail"] = "ops@example.com",
+            ["keyExpiryWarningHours"] = "17520",
         });
 
         Assert.Equal("secrets/key.json", settings.TokenFile);
@@ -73,6 +75,7 @@ public sealed class StackSettingsTests
         Assert.Equal(3653, settings.LogRetentionDays);
         Assert.Equal("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", settings.KmsKeyArn);
         Assert.Equal("ops@example.com", settings.AlarmEmail);
+        Assert.Equal(17520, settings.KeyExpiryWarningHours);
     }
 
     [Theory]
@@ -118,6 +121,12 @@ public sealed class StackSettingsTests
     [InlineData("alarmEmail", "not-an-address")]
     [InlineData("alarmEmail", "Ops <ops@example.com>")]
     [InlineData("alarmEmail", "a@example.com,b@example.com")]
+    [InlineData("keyExpiryWarningHours", "47")]
+    [InlineData("keyExpiryWarningHours", "0")]
+    [InlineData("keyExpiryWarningHours", "-72")]
+    [InlineData("keyExpiryWarningHours", "17521")]
+    [InlineData("keyExpiryWarningHours", "72.5")]
+    [InlineData("keyExpiryWarningHours", "3 days")]
     public void Read_BadValue_ThrowsNamingTheKeyButNotTheValue(string key, string value)
     {
         var error = Assert.Throws<StackConfigException>(() => Read(new() { [key] = value }));
@@ -136,6 +145,12 @@ public sealed class StackSettingsTests
         var settings = Read(new() { ["tokenLifetime"] = "10", ["tokenReuse"] = "9" });
 
         Assert.Equal(9, settings.TokenReuseMinutes);
+    }
+
+    [Fact]
+    public void Read_KeyExpiryWarningAtItsFloor_IsAccepted()
+    {
+        Assert.Equal(48, Read(new() { ["keyExpiryWarningHours"] = "48" }).KeyExpiryWarningHours);
     }
 
     [Fact]
