@@ -164,7 +164,7 @@ public sealed class FunctionTests
     public async Task HandleAsync_RateLimited_429WithRetryAfter()
     {
         auth.Setup(a => a.GenerateDisposableTokenAsync(It.IsAny<DisposableTokenScope>(), It.IsAny<ExpiresIn>(), It.IsAny<string?>()))
-            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new LimitExceededException("operations rate limit exceeded", Transport())));
+            .ReturnsAsync(new GenerateDisposableTokenResponse.Error(new LimitExceededException("Request rate exceeded the limits for this account", "operations rate limit exceeded", Transport())));
         using var sut = CreateSut();
 
         var response = await sut.HandleAsync(new ApiRequestBuilder().Build(), context);
