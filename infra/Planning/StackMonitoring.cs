@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MomentoTokenVending.Core.Rotation;
 
 namespace MomentoTokenVending.Infra.Planning;
 
@@ -14,6 +15,9 @@ public static class StackMonitoring
     /// watchdog alarm gives it two days (two checks) before it calls the check itself broken.
     /// </summary>
     public const string KeyCheckSchedule = "rate(1 day)";
+
+    /// <summary>The event the schedule sends the refresh function: the key check, <c>{"check": {}}</c>.</summary>
+    public static string KeyCheckInput { get; } = RefresherEventJson.Check();
 
     /// <summary>How long the key-life metric may go unreported before the watchdog alarm fires.</summary>
     public static readonly TimeSpan KeyLifeReportGap = TimeSpan.FromDays(2);

@@ -106,6 +106,12 @@ public sealed class StackMonitoringTests
     }
 
     [Fact]
+    public void KeyCheckInput_IsTheCheckEvent()
+    {
+        Assert.Equal("""{"check":{}}""", StackMonitoring.KeyCheckInput);
+    }
+
+    [Fact]
     public void KeyCheckSchedule_IsDailyAndParsesAsARate()
     {
         Assert.Equal("rate(1 day)", StackMonitoring.KeyCheckSchedule);

@@ -15,12 +15,32 @@ public sealed class StackProgramTests : IDisposable
     [InlineData("rotationSchedule", "rate(1 hour)")]
     [InlineData("allowedOrigins", "app.example.com")]
     [InlineData("logRetentionDays", "10")]
+    [InlineData("keyExpiryWarningHours", "24")]
     public async Task PrepareAsync_BadConfigValue_FailsNamingTheKeyBeforeBuildingAnything(string key, string value)
     {
         var error = await Assert.ThrowsAsync<StackConfigException>(() => _builder.WithConfig(key, value).PrepareAsync());
 
         Assert.Equal($"momento-token-vending:{key}", error.Key);
         Assert.Empty(_builder.Published);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_KeyExpiryWarningWithinTheRotationGap_FailsNamingItBeforeBuildingAnything()
+    {
+        var error = await Assert.ThrowsAsync<StackConfigException>(
+            () => _builder.WithConfig("rotationSchedule", "rate(4 days)").WithConfig("keyExpiryWarningHours", "96").PrepareAsync());
+
+        Assert.Equal("momento-token-vending:keyExpiryWarningHours", error.Key);
+        Assert.Empty(_builder.Published);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_KeyExpiryWarningWithinAnUnusedRotationGap_PassesWithoutRotation()
+    {
+        var args = await _builder.WithoutRefreshToken().WithConfig("rotationSchedule", "rate(4 days)").WithConfig("keyExpiryWarningHours", "96").PrepareAsync();
+
+        Assert.False(args.Rotation.Enabled);
+        Assert.Equal(96, args.Settings.KeyExpiryWarningHours);
     }
 
     [Fact]

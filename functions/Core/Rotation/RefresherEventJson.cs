@@ -5,7 +5,7 @@ namespace MomentoTokenVending.Core.Rotation;
 
 /// <summary>
 /// The JSON of the events the refresh function accepts besides Secrets Manager's own, written by the stack
-/// (for its exported commands) and read by <see cref="RefresherEvent"/>: one definition for both sides.
+/// (for its exported commands and its daily schedule) and read by <see cref="RefresherEvent"/>: one definition for both sides.
 /// </summary>
 public static class RefresherEventJson
 {
