@@ -22,7 +22,11 @@ public static class StackMonitoring
     /// <summary>How long the key-life metric may go unreported before the watchdog alarm fires.</summary>
     public static readonly TimeSpan KeyLifeReportGap = TimeSpan.FromDays(2);
 
-    /// <summary>The period of both key-life alarms: an hour, so each report is judged within the hour it arrives.</summary>
+    /// <summary>
+    /// The period of both key-life alarms: an hour, so each report is judged within the hour it arrives. Not less:
+    /// CloudWatch limits an alarm with a shorter period to one day of evaluation periods, and the watchdog needs two
+    /// (PutMetricAlarm allows seven days from an hour up).
+    /// </summary>
     public static readonly TimeSpan KeyLifeAlarmPeriod = TimeSpan.FromHours(1);
 
     /// <summary>Consecutive periods without a report that make the watchdog fire: <see cref="KeyLifeReportGap"/> in <see cref="KeyLifeAlarmPeriod"/>s.</summary>
