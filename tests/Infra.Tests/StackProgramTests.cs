@@ -94,7 +94,7 @@ public sealed class StackProgramTests : IDisposable
     [Fact]
     public async Task PrepareAsync_ScheduleLongerThanHalfTheKeyLife_Warns()
     {
-        var args = await _builder.WithConfig("rotationSchedule", "rate(20 days)").PrepareAsync();
+        var args = await _builder.WithConfig("rotationSchedule", "rate(20 days)").WithConfig("keyExpiryWarningHours", "500").PrepareAsync();
 
         Assert.True(args.Rotation.Enabled);
         Assert.StartsWith("momento-token-vending:rotationSchedule", Assert.Single(args.Rotation.Warnings), StringComparison.Ordinal);

@@ -437,7 +437,7 @@ public sealed class TokenVendingStackTests : IDisposable
         var run = await _builder.DeployAsync();
 
         Assert.Equal(
-            ["invokeRefresherCommand", "refresherFunctionName", "rotateNowCommand", "secretArn", "secretName", "vendingUrl"],
+            ["checkKeyCommand", "invokeRefresherCommand", "refresherFunctionName", "rotateNowCommand", "secretArn", "secretName", "vendingUrl"],
             run.Outputs.Keys.Order());
         Assert.Equal("https://token-vending-api-1a2b3c.execute-api.us-east-1.amazonaws.com/token", await run.OutputAsync("vendingUrl"));
         Assert.Equal(SecretArn, await run.OutputAsync("secretArn"));
