@@ -233,6 +233,8 @@ public sealed class TokenVendingStackTests : IDisposable
         Assert.Empty(run.OfType("aws:secretsmanager/secretRotation:SecretRotation"));
         Assert.DoesNotContain(run.OfType("aws:lambda/permission:Permission"), p => Text(p.Inputs["principal"]) == "secretsmanager.amazonaws.com");
         Assert.Single(run.OfType("aws:lambda/function:Function"), f => f.Name == "token-vending-refresh");
+        Assert.Single(run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm"), a => a.Name == "token-vending-key-expiry");
+        Assert.Single(run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm"), a => a.Name == "token-vending-key-unreported");
     }
 
     [Fact]
