@@ -25,35 +25,39 @@ public sealed class Function
     private readonly ISecretVersions versions;
     private readonly IMomentoKeyRefresher momento;
     private readonly TimeProvider clock;
+    private readonly IMetricSink metrics;
 
-    /// <summary>The constructor Lambda calls: the real environment, Secrets Manager and Momento.</summary>
+    /// <summary>The constructor Lambda calls: the real environment, Secrets Manager, Momento and the function's output.</summary>
     public Function()
         : this(
             RefresherSettings.FromEnvironment(Environment.GetEnvironmentVariable),
             new AmazonSecretsManagerClient(),
             new MomentoRefreshClient(new MomentoRefreshOptions(), TimeProvider.System),
-            TimeProvider.System)
+            TimeProvider.System,
+            Console.Out)
     {
     }
 
-    internal Function(RefresherSettings settings, IAmazonSecretsManager secretsManager, IMomentoKeyRefresher momento, TimeProvider clock)
+    internal Function(RefresherSettings settings, IAmazonSecretsManager secretsManager, IMomentoKeyRefresher momento, TimeProvider clock, TextWriter output)
     {
         this.settings = settings;
         versions = new SecretsManagerVersions(secretsManager, settings.SecretId);
         this.momento = momento;
         this.clock = clock;
+        metrics = new LogMetricSink(output);
     }
 
     /// <summary>
-    /// Runs one rotation step (returns <see langword="null"/>) or, for
-    /// <c>{"secretId": "..."}</c> / <c>{"momento_auth_token_secret_name": "..."}</c>, a whole rotation.
+    /// Runs one rotation step (returns <see langword="null"/>); for <c>{"secretId": "..."}</c> /
+    /// <c>{"momento_auth_token_secret_name": "..."}</c>, a whole rotation; for <c>{"check": {}}</c>, the key check.
+    /// Every accepted event also reports the key's remaining life as a metric.
     /// </summary>
-    public async Task<ManualRotationResult?> HandleAsync(JsonElement input, ILambdaContext context)
+    public async Task<RefresherResult?> HandleAsync(JsonElement input, ILambdaContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var stopAfter = context.RemainingTime - StopMargin;
         using var invocation = new CancellationTokenSource(stopAfter > TimeSpan.Zero ? stopAfter : TimeSpan.Zero);
-        var refresher = new Refresher(settings, versions, momento, clock, new LambdaLoggerAdapter(context.Logger));
+        var refresher = new Refresher(settings, versions, momento, clock, new LambdaLoggerAdapter(context.Logger), metrics);
         return await refresher.HandleAsync(input, invocation.Token);
     }
 }

@@ -9,5 +9,7 @@ namespace MomentoTokenVending.TokenRefresh;
 /// because the accepted events differ only in property case (<c>SecretId</c>, <c>secretId</c>); Core reads it.
 /// </summary>
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(RefresherResult))]
 [JsonSerializable(typeof(ManualRotationResult))]
+[JsonSerializable(typeof(KeyCheckResult))]
 public sealed partial class RefreshJsonContext : JsonSerializerContext;

@@ -7,7 +7,7 @@ namespace MomentoTokenVending.TokenRefresh;
 /// <summary>The configured secret's versions and staging labels, over AWS Secrets Manager.</summary>
 internal sealed class SecretsManagerVersions(IAmazonSecretsManager client, string secretId) : ISecretVersions
 {
-    public async Task<IReadOnlyDictionary<string, IReadOnlyCollection<string>>> DescribeAsync(CancellationToken cancellationToken)
+    public async Task<SecretDescription> DescribeAsync(CancellationToken cancellationToken)
     {
         var response = await client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = secretId }, cancellationToken);
         var versions = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
@@ -21,7 +21,8 @@ internal sealed class SecretsManagerVersions(IAmazonSecretsManager client, strin
             }
         }
 
-        return versions;
+        // Null for a secret that was never configured for rotation.
+        return new SecretDescription(response.RotationEnabled ?? false, versions);
     }
 
     public Task<SecretVersion?> GetByStageAsync(string stage, CancellationToken cancellationToken) =>

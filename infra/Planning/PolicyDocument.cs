@@ -19,19 +19,24 @@ public sealed record PolicyDocument(IReadOnlyList<PolicyStatement> Statement)
 /// <param name="Sid">Statement id (letters and digits).</param>
 /// <param name="Action">Actions allowed.</param>
 /// <param name="Resource">Exact ARNs the actions apply to; <see langword="null"/> in a trust policy.</param>
-/// <param name="Principal">Who may assume the role; only in a trust policy.</param>
+/// <param name="Principal">Who may act: in a trust policy, or in a resource policy such as a topic's.</param>
+/// <param name="Condition">
+/// Conditions by operator, then key, then the values allowed, e.g.
+/// <c>{"ArnEquals": {"aws:SourceArn": ["arn:..."]}}</c>; <see langword="null"/> for none.
+/// </param>
 public sealed record PolicyStatement(
     string Sid,
     IReadOnlyList<string> Action,
     IReadOnlyList<string>? Resource = null,
-    PolicyPrincipal? Principal = null)
+    PolicyPrincipal? Principal = null,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>? Condition = null)
 {
     /// <summary><c>Allow</c>: the stack only grants.</summary>
     [JsonPropertyOrder(-1)]
     public string Effect { get; init; } = "Allow";
 }
 
-/// <summary>The principal of a trust-policy statement.</summary>
+/// <summary>The principal of a trust-policy or resource-policy statement.</summary>
 /// <param name="Service">The AWS service principal, e.g. <c>lambda.amazonaws.com</c>.</param>
 public sealed record PolicyPrincipal(string Service);
 

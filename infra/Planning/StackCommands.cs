@@ -13,12 +13,19 @@ public static class StackCommands
     }
 
     /// <summary>Invokes the refresh function directly with the manual payload; it answers with the new version.</summary>
-    public static string InvokeRefresher(string functionName, string secretArn)
+    public static string InvokeRefresher(string functionName, string secretArn) =>
+        Invoke(functionName, secretArn, RefresherEventJson.Manual(secretArn), "refresh-result.json");
+
+    /// <summary>Invokes the refresh function with the key check, as the daily schedule does; it answers with the key's state and changes nothing.</summary>
+    public static string CheckKey(string functionName, string secretArn) =>
+        Invoke(functionName, secretArn, RefresherEventJson.Check(), "check-result.json");
+
+    // The payload is JSON without a single quote, so it goes inside '...' as it is.
+    private static string Invoke(string functionName, string secretArn, string payload, string resultFile)
     {
         ArgumentException.ThrowIfNullOrEmpty(functionName);
         var region = RegionOf(secretArn);
-        var payload = RefresherEventJson.Manual(secretArn);
-        return $"aws lambda invoke --function-name {functionName} --region {region} --cli-binary-format raw-in-base64-out --payload '{payload}' refresh-result.json";
+        return $"aws lambda invoke --function-name {functionName} --region {region} --cli-binary-format raw-in-base64-out --payload '{payload}' {resultFile}";
     }
 
     // arn:<partition>:secretsmanager:<region>:<account>:secret:<name>; the CLI's own default region may differ.

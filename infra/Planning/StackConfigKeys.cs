@@ -56,6 +56,8 @@ public static class StackConfigKeys
 
     /// <summary>Whether the vending function runs with Lambda SnapStart.</summary>
     public const string SnapStart = "snapStart";
+    /// <summary>The key-expiry alarm fires once the key is valid for fewer than this many hours.</summary>
+    public const string KeyExpiryWarningHours = "keyExpiryWarningHours";
 
     /// <summary>
     /// Every key with the default <c>Pulumi.yaml</c> declares; an unset key reads as its default,
@@ -80,6 +82,7 @@ public static class StackConfigKeys
         [AlarmEmail] = string.Empty,
         [Reseed] = "false",
         [SnapStart] = "false",
+        [KeyExpiryWarningHours] = "72",
     };
 
     /// <summary>The key as Pulumi shows it: <c>momento-token-vending:&lt;key&gt;</c>.</summary>

@@ -24,6 +24,9 @@ public static class StackOutputNames
     /// <summary>The AWS CLI command that invokes the refresh function with the manual event.</summary>
     public const string InvokeRefresherCommand = "invokeRefresherCommand";
 
+    /// <summary>The AWS CLI command that invokes the refresh function with the daily check event.</summary>
+    public const string CheckKeyCommand = "checkKeyCommand";
+
     /// <summary>Whether the secret rotates: decided from the token file at the first deploy, then kept.</summary>
     public const string RotationEnabled = "rotationEnabled";
 

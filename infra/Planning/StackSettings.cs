@@ -22,6 +22,7 @@ namespace MomentoTokenVending.Infra.Planning;
 /// <param name="AlarmEmail">Address subscribed to the alarms, or <see langword="null"/> for none.</param>
 /// <param name="Reseed">Whether this run reads the token file again after a re-seed by hand, to re-decide rotation.</param>
 /// <param name="SnapStart">Whether the vending function runs with Lambda SnapStart (a published version behind an alias).</param>
+/// <param name="KeyExpiryWarningHours">The key-expiry alarm fires once the key is valid for fewer hours than this.</param>
 public sealed partial record StackSettings(
     string TokenFile,
     string CacheName,
@@ -39,7 +40,8 @@ public sealed partial record StackSettings(
     string? KmsKeyArn,
     string? AlarmEmail,
     bool Reseed,
-    bool SnapStart)
+    bool SnapStart,
+    int KeyExpiryWarningHours)
 {
     /// <summary>Token scopes the vending function understands.</summary>
     public static IReadOnlyList<string> TokenScopes { get; } = ["subscribe-only", "publish-subscribe"];
@@ -55,6 +57,12 @@ public sealed partial record StackSettings(
     // API Gateway's account-level defaults are the ceiling for one stage's default route.
     private const int MaxThrottleRate = 10_000;
     private const int MaxThrottleBurst = 5_000;
+
+    // Two daily checks: a check that is late or fails still leaves one that warns before the key expires.
+    private const int MinKeyExpiryWarningHours = 48;
+
+    // 730 days: far beyond any schedule's longest gap, and a bound that catches a value typed in minutes.
+    private const int MaxKeyExpiryWarningHours = 17_520;
 
     /// <summary>The HTTP API route key, e.g. <c>GET /token</c>.</summary>
     public string RouteKey => $"GET {VendingRoute}";
@@ -87,7 +95,9 @@ public sealed partial record StackSettings(
             KmsKeyArn: KmsKey(Value(StackConfigKeys.KmsKeyArn)),
             AlarmEmail: Email(Value(StackConfigKeys.AlarmEmail)),
             Reseed: Boolean(StackConfigKeys.Reseed, Value(StackConfigKeys.Reseed)),
-            SnapStart: Boolean(StackConfigKeys.SnapStart, Value(StackConfigKeys.SnapStart)));
+            SnapStart: Boolean(StackConfigKeys.SnapStart, Value(StackConfigKeys.SnapStart)),
+            KeyExpiryWarningHours: Integer(
+                StackConfigKeys.KeyExpiryWarningHours, Value(StackConfigKeys.KeyExpiryWarningHours), MinKeyExpiryWarningHours, MaxKeyExpiryWarningHours, "hours"));
     }
 
     private static bool Boolean(string key, string value) =>

@@ -31,6 +31,7 @@ internal static class StackProgram
             () => TokenFile.Load(projectDirectory, settings.TokenFile, clock),
             settings.RotationSchedule,
             clock);
+        KeyExpiryWarning.Ensure(settings, seed.Rotation.Enabled);
 
         var (seedValue, warnings) = seed switch
         {

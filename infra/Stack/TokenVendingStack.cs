@@ -5,12 +5,15 @@ using Pulumi;
 using Pulumi.Aws.ApiGatewayV2;
 using Pulumi.Aws.ApiGatewayV2.Inputs;
 using Pulumi.Aws.CloudWatch;
+using Pulumi.Aws.CloudWatch.Inputs;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.Lambda;
 using Pulumi.Aws.Lambda.Inputs;
 using Pulumi.Aws.SecretsManager;
 using Pulumi.Aws.SecretsManager.Inputs;
 using Pulumi.Aws.Sns;
+// Core.Rotation also has a SecretVersion; only its metric names are needed here.
+using KeyLifeMetric = MomentoTokenVending.Core.Rotation.KeyLifeMetric;
 
 namespace MomentoTokenVending.Infra;
 
@@ -187,6 +190,7 @@ internal sealed class TokenVendingStack : ComponentResource
 
         _ = new Permission($"{name}-api-invoke", apiInvoke, Child());
 
+        DeclareKeyCheck(name, refresh);
         DeclareAlarms(name, settings, secret, refresh, api);
 
         foreach (var warning in args.Warnings)
@@ -202,6 +206,7 @@ internal sealed class TokenVendingStack : ComponentResource
             [StackOutputNames.RefresherFunctionName] = refresh.Name,
             [StackOutputNames.RotateNowCommand] = secret.Arn.Apply(arn => StackCommands.RotateNow(arn)),
             [StackOutputNames.InvokeRefresherCommand] = Output.Tuple(refresh.Name, secret.Arn).Apply(t => StackCommands.InvokeRefresher(t.Item1, t.Item2)),
+            [StackOutputNames.CheckKeyCommand] = Output.Tuple(refresh.Name, secret.Arn).Apply(t => StackCommands.CheckKey(t.Item1, t.Item2)),
 
             // Read back by the next run (see LastDeploymentReader), so it needs no token file.
             [StackOutputNames.RotationEnabled] = args.Seed.Rotation.Enabled,
@@ -213,8 +218,8 @@ internal sealed class TokenVendingStack : ComponentResource
     /// <summary>
     /// The stack outputs (names in <see cref="StackOutputNames"/>): <c>vendingUrl</c> (browsers <c>GET</c> it for
     /// <c>{token, exp}</c>), <c>secretArn</c>, <c>secretName</c>, <c>refresherFunctionName</c>, the AWS CLI commands
-    /// <c>rotateNowCommand</c> and <c>invokeRefresherCommand</c>, and what the next run reads back:
-    /// <c>rotationEnabled</c> and <c>seedSecretString</c> (a Pulumi secret).
+    /// <c>rotateNowCommand</c>, <c>invokeRefresherCommand</c> and <c>checkKeyCommand</c>, and what the next run reads
+    /// back: <c>rotationEnabled</c> and <c>seedSecretString</c> (a Pulumi secret).
     /// </summary>
     public IDictionary<string, object?> Outputs { get; }
 
@@ -289,6 +294,27 @@ internal sealed class TokenVendingStack : ComponentResource
     // Options objects are mutable: each child gets its own.
     private CustomResourceOptions Child() => new() { Parent = this };
 
+    // The daily key check, sent whether or not rotation is on. A scheduled rule needs no role of its own: the
+    // function's resource policy lets EventBridge invoke it for this rule only.
+    private void DeclareKeyCheck(string name, Function refresh)
+    {
+        var schedule = new EventRule(
+            $"{name}-key-check",
+            new EventRuleArgs
+            {
+                Description = "Daily check of the Momento key: reports how long it stays valid, changes nothing.",
+                ScheduleExpression = StackMonitoring.KeyCheckSchedule,
+            },
+            Child());
+
+        var invoke = new Permission($"{name}-key-check-invoke", InvokePermission(refresh, "events.amazonaws.com", schedule.Arn), Child());
+
+        _ = new EventTarget(
+            $"{name}-key-check-target",
+            new EventTargetArgs { Rule = schedule.Name, Arn = refresh.Arn, Input = StackMonitoring.KeyCheckInput },
+            new CustomResourceOptions { Parent = this, DependsOn = { invoke } });
+    }
+
     private void DeclareAlarms(string name, StackSettings settings, Secret secret, Function refresh, Api api)
     {
         // Alarms always notify this topic; the e-mail subscription is optional (AWS asks the address to confirm).
@@ -301,12 +327,47 @@ internal sealed class TokenVendingStack : ComponentResource
                 Child());
         }
 
-        _ = new MetricAlarm(
+        var refreshErrors = new MetricAlarm(
             $"{name}-refresh-errors",
             CountAlarm("The Momento key refresh function failed.", "AWS/Lambda", "Errors", ("FunctionName", refresh.Name), topic.Arn),
             Child());
 
-        // Secrets Manager reports failed rotations as events, not metrics: a rule counts them for the alarm.
+        // The refresh function reports the key's remaining hours after every run and at the daily check. The
+        // hour's highest report counts, so a rotation ends the alarm at once; with no report the alarm keeps its state.
+        var keyExpiryArgs = KeyLifeAlarm(
+            $"The Momento key in the secret is valid for less than {settings.KeyExpiryWarningHours} hours: rotate it or re-seed the secret before it expires.",
+            secret.Arn,
+            topic.Arn);
+        keyExpiryArgs.Statistic = "Maximum";
+        keyExpiryArgs.EvaluationPeriods = 1;
+        keyExpiryArgs.Threshold = settings.KeyExpiryWarningHours;
+        keyExpiryArgs.ComparisonOperator = "LessThanThreshold";
+        keyExpiryArgs.TreatMissingData = "ignore";
+        var keyExpiry = new MetricAlarm($"{name}-key-expiry", keyExpiryArgs, Child());
+
+        // The watchdog of the watchdog: no report for two days means the daily check itself no longer runs.
+        var keyUnreportedArgs = KeyLifeAlarm(
+            "The Momento key's remaining life has not been reported for two days: the daily key check no longer runs or fails.",
+            secret.Arn,
+            topic.Arn);
+        keyUnreportedArgs.Statistic = "SampleCount";
+        keyUnreportedArgs.EvaluationPeriods = StackMonitoring.KeyLifeWatchdogPeriods;
+        keyUnreportedArgs.DatapointsToAlarm = StackMonitoring.KeyLifeWatchdogPeriods;
+        keyUnreportedArgs.Threshold = 1;
+        keyUnreportedArgs.ComparisonOperator = "LessThanThreshold";
+        keyUnreportedArgs.TreatMissingData = "breaching";
+        var keyUnreported = new MetricAlarm($"{name}-key-unreported", keyUnreportedArgs, Child());
+
+        // The average of the HTTP API's 5xx metric is the share of requests that failed.
+        var vending5xxArgs = CountAlarm("More than 5% of token requests failed with a 5xx.", "AWS/ApiGateway", "5xx", ("ApiId", api.Id), topic.Arn);
+        vending5xxArgs.Statistic = "Average";
+        vending5xxArgs.EvaluationPeriods = 2;
+        vending5xxArgs.DatapointsToAlarm = 2;
+        vending5xxArgs.Threshold = 0.05;
+        vending5xxArgs.ComparisonOperator = "GreaterThanThreshold";
+        var vending5xx = new MetricAlarm($"{name}-vending-5xx", vending5xxArgs, Child());
+
+        // Secrets Manager reports failed rotations as events, not metrics: this rule sends them to the topic.
         var rotationFailed = new EventRule(
             $"{name}-rotation-failed",
             new EventRuleArgs
@@ -316,24 +377,39 @@ internal sealed class TokenVendingStack : ComponentResource
             },
             Child());
 
-        _ = new MetricAlarm(
-            $"{name}-rotation-failures",
-            CountAlarm(
-                "A Secrets Manager rotation of the Momento key failed or was abandoned.",
-                "AWS/Events",
-                "TriggeredRules",
-                ("RuleName", rotationFailed.Name),
-                topic.Arn),
+        // The topic's own policy replaces its default one, so it names the alarms as well as the rule.
+        var topicPolicy = new TopicPolicy(
+            $"{name}-alarms-policy",
+            new TopicPolicyArgs
+            {
+                Arn = topic.Arn,
+                Policy = Output.Tuple(topic.Arn, rotationFailed.Arn, Output.All(refreshErrors.Arn, keyExpiry.Arn, keyUnreported.Arn, vending5xx.Arn))
+                    .Apply(t => StackMonitoring.AlarmTopicPolicy(t.Item1, t.Item2, t.Item3).ToJson()),
+            },
             Child());
 
-        // The average of the HTTP API's 5xx metric is the share of requests that failed.
-        var vending5xx = CountAlarm("More than 5% of token requests failed with a 5xx.", "AWS/ApiGateway", "5xx", ("ApiId", api.Id), topic.Arn);
-        vending5xx.Statistic = "Average";
-        vending5xx.EvaluationPeriods = 2;
-        vending5xx.DatapointsToAlarm = 2;
-        vending5xx.Threshold = 0.05;
-        vending5xx.ComparisonOperator = "GreaterThanThreshold";
-        _ = new MetricAlarm($"{name}-vending-5xx", vending5xx, Child());
+        // Each failure becomes one readable notification: the secret, the event and when; the event carries no secret value.
+        _ = new EventTarget(
+            $"{name}-rotation-failed-notify",
+            new EventTargetArgs
+            {
+                Rule = rotationFailed.Name,
+                Arn = topic.Arn,
+                InputTransformer = new EventTargetInputTransformerArgs
+                {
+                    InputPaths = new Dictionary<string, string>(StackMonitoring.RotationFailedInputPaths, StringComparer.Ordinal),
+                    InputTemplate = StackMonitoring.RotationFailedInputTemplate,
+                },
+            },
+            new CustomResourceOptions { Parent = this, DependsOn = { topicPolicy } });
+    }
+
+    // An alarm on the refresh function's key-life metric (KeyLifeMetric) for this secret, judged hour by hour.
+    private static MetricAlarmArgs KeyLifeAlarm(string description, Output<string> secretArn, Output<string> topicArn)
+    {
+        var args = CountAlarm(description, KeyLifeMetric.Namespace, KeyLifeMetric.MetricName, (KeyLifeMetric.DimensionName, secretArn), topicArn);
+        args.Period = (int)StackMonitoring.KeyLifeAlarmPeriod.TotalSeconds;
+        return args;
     }
 
     // An alarm that fires when the metric's sum reaches 1 in a 5-minute period; no data means all is well.

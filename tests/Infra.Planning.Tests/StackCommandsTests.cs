@@ -29,6 +29,17 @@ public sealed class StackCommandsTests
         Assert.Equal(SecretArn, json.RootElement.GetProperty("secretId").GetString());
     }
 
+    [Fact]
+    public void CheckKey_Function_SendsTheCheckEvent()
+    {
+        var command = StackCommands.CheckKey("token-refresh-1a2b3c", SecretArn);
+
+        Assert.Equal(
+            "aws lambda invoke --function-name token-refresh-1a2b3c --region eu-west-1 --cli-binary-format raw-in-base64-out "
+            + "--payload '{\"check\":{}}' check-result.json",
+            command);
+    }
+
     [Theory]
     [InlineData("momento-key")]
     [InlineData("arn:aws:lambda:eu-west-1:123456789012:function:f")]

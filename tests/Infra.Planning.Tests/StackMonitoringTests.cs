@@ -42,5 +42,84 @@ public sealed class StackMonitoringTests
         Assert.Equal([secretArn], Strings(detail.GetProperty("additionalEventData").GetProperty("SecretId")));
     }
 
+    [Fact]
+    public void RotationFailedInputTemplate_EveryPlaceholderFilled_IsOneReadableJsonString()
+    {
+        var message = StackMonitoring.RotationFailedInputPaths.Keys.Aggregate(
+            StackMonitoring.RotationFailedInputTemplate, (text, name) => text.Replace($"<{name}>", $"[{name}]", StringComparison.Ordinal));
+
+        using var json = JsonDocument.Parse(message);
+        Assert.Equal(
+            "Secrets Manager reported [event] for the Momento key secret [secret] (account [account], [region]) at [time]. "
+            + "The current key keeps working until its validUntil. See the refresh function's log and README, 'When a rotation fails'.",
+            json.RootElement.GetString());
+    }
+
+    [Fact]
+    public void RotationFailedInputPaths_PassOnlyTheSecretTheEventAndItsTimeAndPlace()
+    {
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["account"] = "$.account",
+                ["event"] = "$.detail.eventName",
+                ["region"] = "$.region",
+                ["secret"] = "$.detail.additionalEventData.SecretId",
+                ["time"] = "$.time",
+            },
+            StackMonitoring.RotationFailedInputPaths);
+    }
+
+    [Fact]
+    public void AlarmTopicPolicy_LetsTheAlarmsAndTheRotationRulePublishOnlyThroughTheirSourceArns()
+    {
+        const string topicArn = "arn:aws:sns:us-east-1:123456789012:alarms";
+        const string ruleArn = "arn:aws:events:us-east-1:123456789012:rule/rotation-failed";
+        string[] alarmArns = ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:a", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:b"];
+
+        using var json = JsonDocument.Parse(StackMonitoring.AlarmTopicPolicy(topicArn, ruleArn, alarmArns).ToJson());
+
+        var statements = json.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Principal").GetProperty("Service").GetString()!);
+        Assert.Equal(["cloudwatch.amazonaws.com", "events.amazonaws.com"], statements.Keys);
+        Assert.All(statements.Values, statement =>
+        {
+            Assert.Equal("Allow", statement.GetProperty("Effect").GetString());
+            Assert.Equal(["sns:Publish"], Strings(statement.GetProperty("Action")));
+            Assert.Equal([topicArn], Strings(statement.GetProperty("Resource")));
+            Assert.Equal(["ArnEquals"], statement.GetProperty("Condition").EnumerateObject().Select(o => o.Name));
+        });
+        Assert.Equal(alarmArns, SourceArns(statements["cloudwatch.amazonaws.com"]));
+        Assert.Equal([ruleArn], SourceArns(statements["events.amazonaws.com"]));
+    }
+
+    [Fact]
+    public void AlarmTopicPolicy_NoAlarms_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => StackMonitoring.AlarmTopicPolicy("arn:aws:sns:us-east-1:123456789012:alarms", "arn:aws:events:us-east-1:123456789012:rule/r", []));
+    }
+
+    [Fact]
+    public void KeyLifeWatchdogPeriods_AreTwoDaysOfHours()
+    {
+        Assert.Equal(TimeSpan.FromHours(1), StackMonitoring.KeyLifeAlarmPeriod);
+        Assert.Equal(48, StackMonitoring.KeyLifeWatchdogPeriods);
+    }
+
+    [Fact]
+    public void KeyCheckInput_IsTheCheckEvent()
+    {
+        Assert.Equal("""{"check":{}}""", StackMonitoring.KeyCheckInput);
+    }
+
+    [Fact]
+    public void KeyCheckSchedule_IsDailyAndParsesAsARate()
+    {
+        Assert.Equal("rate(1 day)", StackMonitoring.KeyCheckSchedule);
+        Assert.Equal(TimeSpan.FromDays(1), RotationSchedule.Parse(StackMonitoring.KeyCheckSchedule).LongestInterval);
+    }
+
+    private static string[] SourceArns(JsonElement statement) =>
+        Strings(statement.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("aws:SourceArn"));
+
     private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

@@ -28,6 +28,7 @@ public sealed class StackSettingsTests
         Assert.Null(settings.AlarmEmail);
         Assert.False(settings.Reseed);
         Assert.False(settings.SnapStart);
+        Assert.Equal(72, settings.KeyExpiryWarningHours);
     }
 
     [Fact]
@@ -60,6 +61,7 @@ public sealed class StackSettingsTests
             ["alarmEmail"] = "ops@example.com",
             ["reseed"] = "True",
             ["snapStart"] = "true",
+            ["keyExpiryWarningHours"] = "17520",
         });
 
         Assert.Equal("secrets/key.json", settings.TokenFile);
@@ -79,6 +81,7 @@ public sealed class StackSettingsTests
         Assert.Equal("ops@example.com", settings.AlarmEmail);
         Assert.True(settings.Reseed);
         Assert.True(settings.SnapStart);
+        Assert.Equal(17520, settings.KeyExpiryWarningHours);
     }
 
     [Theory]
@@ -127,6 +130,12 @@ public sealed class StackSettingsTests
     [InlineData("reseed", "yes")]
     [InlineData("reseed", "1")]
     [InlineData("snapStart", "on")]
+    [InlineData("keyExpiryWarningHours", "47")]
+    [InlineData("keyExpiryWarningHours", "0")]
+    [InlineData("keyExpiryWarningHours", "-72")]
+    [InlineData("keyExpiryWarningHours", "17521")]
+    [InlineData("keyExpiryWarningHours", "72.5")]
+    [InlineData("keyExpiryWarningHours", "3 days")]
     public void Read_BadValue_ThrowsNamingTheKeyButNotTheValue(string key, string value)
     {
         var error = Assert.Throws<StackConfigException>(() => Read(new() { [key] = value }));
@@ -145,6 +154,12 @@ public sealed class StackSettingsTests
         var settings = Read(new() { ["tokenLifetime"] = "10", ["tokenReuse"] = "9" });
 
         Assert.Equal(9, settings.TokenReuseMinutes);
+    }
+
+    [Fact]
+    public void Read_KeyExpiryWarningAtItsFloor_IsAccepted()
+    {
+        Assert.Equal(48, Read(new() { ["keyExpiryWarningHours"] = "48" }).KeyExpiryWarningHours);
     }
 
     [Fact]

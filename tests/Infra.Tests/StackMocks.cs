@@ -66,7 +66,11 @@ internal sealed class StackMocks : IMocks
                 state["arn"] = $"arn:aws:sns:{Region}:{Account}:{physicalName}";
                 break;
             case "aws:cloudwatch/eventRule:EventRule":
+                state["arn"] = $"arn:aws:events:{Region}:{Account}:rule/{physicalName}";
                 state["name"] = physicalName;
+                break;
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                state["arn"] = $"arn:aws:cloudwatch:{Region}:{Account}:alarm:{physicalName}";
                 break;
         }
 

@@ -15,12 +15,32 @@ public sealed class StackProgramTests : IDisposable
     [InlineData("rotationSchedule", "rate(1 hour)")]
     [InlineData("allowedOrigins", "app.example.com")]
     [InlineData("logRetentionDays", "10")]
+    [InlineData("keyExpiryWarningHours", "24")]
     public async Task PrepareAsync_BadConfigValue_FailsNamingTheKeyBeforeBuildingAnything(string key, string value)
     {
         var error = await Assert.ThrowsAsync<StackConfigException>(() => _builder.WithConfig(key, value).PrepareAsync());
 
         Assert.Equal($"momento-token-vending:{key}", error.Key);
         Assert.Empty(_builder.Published);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_KeyExpiryWarningWithinTheRotationGap_FailsNamingItBeforeBuildingAnything()
+    {
+        var error = await Assert.ThrowsAsync<StackConfigException>(
+            () => _builder.WithConfig("rotationSchedule", "rate(4 days)").WithConfig("keyExpiryWarningHours", "96").PrepareAsync());
+
+        Assert.Equal("momento-token-vending:keyExpiryWarningHours", error.Key);
+        Assert.Empty(_builder.Published);
+    }
+
+    [Fact]
+    public async Task PrepareAsync_KeyExpiryWarningWithinAnUnusedRotationGap_PassesWithoutRotation()
+    {
+        var args = await _builder.WithoutRefreshToken().WithConfig("rotationSchedule", "rate(4 days)").WithConfig("keyExpiryWarningHours", "96").PrepareAsync();
+
+        Assert.False(args.Seed.Rotation.Enabled);
+        Assert.Equal(96, args.Settings.KeyExpiryWarningHours);
     }
 
     [Fact]
@@ -173,7 +193,7 @@ public sealed class StackProgramTests : IDisposable
     [Fact]
     public async Task PrepareAsync_ScheduleLongerThanHalfTheKeyLife_Warns()
     {
-        var args = await _builder.WithConfig("rotationSchedule", "rate(20 days)").PrepareAsync();
+        var args = await _builder.WithConfig("rotationSchedule", "rate(20 days)").WithConfig("keyExpiryWarningHours", "500").PrepareAsync();
 
         Assert.True(args.Seed.Rotation.Enabled);
         Assert.StartsWith("momento-token-vending:rotationSchedule", Assert.Single(args.Warnings), StringComparison.Ordinal);

@@ -11,6 +11,8 @@ public sealed class TokenVendingStackTests : IDisposable
 {
     private const string SecretArn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:token-vending-secret-1a2b3c-AbCdEf";
     private const string VendingArn = "arn:aws:lambda:us-east-1:123456789012:function:token-vending-vending-1a2b3c";
+    private const string TopicArn = "arn:aws:sns:us-east-1:123456789012:token-vending-alarms-1a2b3c";
+    private const string RefreshArn = "arn:aws:lambda:us-east-1:123456789012:function:token-vending-refresh-1a2b3c";
     private readonly StackRunBuilder _builder = new();
 
     public void Dispose() => _builder.Dispose();
@@ -29,9 +31,13 @@ public sealed class TokenVendingStackTests : IDisposable
                 "aws:apigatewayv2/route:Route",
                 "aws:apigatewayv2/stage:Stage",
                 "aws:cloudwatch/eventRule:EventRule",
+                "aws:cloudwatch/eventRule:EventRule",
+                "aws:cloudwatch/eventTarget:EventTarget",
+                "aws:cloudwatch/eventTarget:EventTarget",
                 "aws:cloudwatch/logGroup:LogGroup",
                 "aws:cloudwatch/logGroup:LogGroup",
                 "aws:cloudwatch/logGroup:LogGroup",
+                "aws:cloudwatch/metricAlarm:MetricAlarm",
                 "aws:cloudwatch/metricAlarm:MetricAlarm",
                 "aws:cloudwatch/metricAlarm:MetricAlarm",
                 "aws:cloudwatch/metricAlarm:MetricAlarm",
@@ -41,12 +47,14 @@ public sealed class TokenVendingStackTests : IDisposable
                 "aws:iam/rolePolicy:RolePolicy",
                 "aws:lambda/function:Function",
                 "aws:lambda/function:Function",
+                "aws:lambda/permission:Permission",
                 "aws:lambda/permission:Permission",
                 "aws:lambda/permission:Permission",
                 "aws:secretsmanager/secret:Secret",
                 "aws:secretsmanager/secretRotation:SecretRotation",
                 "aws:secretsmanager/secretVersion:SecretVersion",
                 "aws:sns/topic:Topic",
+                "aws:sns/topicPolicy:TopicPolicy",
             }.Order(),
             types);
         Assert.All(run.Registered.Where(r => r.Type.StartsWith("aws:", StringComparison.Ordinal)), r => Assert.StartsWith("token-vending-", r.Name, StringComparison.Ordinal));
@@ -295,6 +303,8 @@ public sealed class TokenVendingStackTests : IDisposable
         Assert.Empty(run.OfType("aws:secretsmanager/secretRotation:SecretRotation"));
         Assert.DoesNotContain(run.OfType("aws:lambda/permission:Permission"), p => Text(p.Inputs["principal"]) == "secretsmanager.amazonaws.com");
         Assert.Single(run.OfType("aws:lambda/function:Function"), f => f.Name == "token-vending-refresh");
+        Assert.Single(run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm"), a => a.Name == "token-vending-key-expiry");
+        Assert.Single(run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm"), a => a.Name == "token-vending-key-unreported");
     }
 
     [Fact]
@@ -340,31 +350,138 @@ public sealed class TokenVendingStackTests : IDisposable
     }
 
     [Fact]
-    public async Task Deploy_Alarms_WatchRefreshErrorsRotationFailuresAndVending5xx()
+    public async Task Deploy_Alarms_WatchRefreshErrorsAndVending5xxWithoutTheTriggeredRulesCount()
     {
         var run = await _builder.DeployAsync();
 
-        var topicArn = "arn:aws:sns:us-east-1:123456789012:token-vending-alarms-1a2b3c";
         var refreshErrors = run.Single("aws:cloudwatch/metricAlarm:MetricAlarm", "refresh-errors").Inputs;
         Assert.Equal("AWS/Lambda", Text(refreshErrors["namespace"]));
         Assert.Equal("Errors", Text(refreshErrors["metricName"]));
         Assert.Equal("token-vending-refresh-1a2b3c", Text(Map(refreshErrors["dimensions"])["FunctionName"]));
-        Assert.Equal([topicArn], Strings(refreshErrors["alarmActions"]));
-
-        var rule = run.Single("aws:cloudwatch/eventRule:EventRule", "rotation-failed").Inputs;
-        Assert.Equal(StackMonitoring.RotationFailedPattern(SecretArn), Text(rule["eventPattern"]));
-        var rotationFailures = run.Single("aws:cloudwatch/metricAlarm:MetricAlarm", "rotation-failures").Inputs;
-        Assert.Equal("AWS/Events", Text(rotationFailures["namespace"]));
-        Assert.Equal("TriggeredRules", Text(rotationFailures["metricName"]));
-        Assert.Equal("token-vending-rotation-failed-1a2b3c", Text(Map(rotationFailures["dimensions"])["RuleName"]));
-        Assert.Equal([topicArn], Strings(rotationFailures["alarmActions"]));
+        Assert.Equal([TopicArn], Strings(refreshErrors["alarmActions"]));
 
         var vending5xx = run.Single("aws:cloudwatch/metricAlarm:MetricAlarm", "vending-5xx").Inputs;
         Assert.Equal("AWS/ApiGateway", Text(vending5xx["namespace"]));
         Assert.Equal("5xx", Text(vending5xx["metricName"]));
         Assert.Equal("Average", Text(vending5xx["statistic"]));
         Assert.Equal("token-vending-api-1a2b3c-id", Text(Map(vending5xx["dimensions"])["ApiId"]));
-        Assert.Equal([topicArn], Strings(vending5xx["alarmActions"]));
+        Assert.Equal([TopicArn], Strings(vending5xx["alarmActions"]));
+
+        Assert.DoesNotContain(run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm"), a => Text(a.Inputs["namespace"]) == "AWS/Events");
+    }
+
+    [Theory]
+    [InlineData(null, 72)]
+    [InlineData("500", 500)]
+    public async Task Deploy_KeyExpiryAlarm_FiresBelowTheWarningHoursOfTheSecretsKey(string? configured, double threshold)
+    {
+        if (configured is not null)
+        {
+            _builder.WithConfig("keyExpiryWarningHours", configured);
+        }
+
+        var run = await _builder.DeployAsync();
+
+        var alarm = run.Single("aws:cloudwatch/metricAlarm:MetricAlarm", "key-expiry").Inputs;
+        AssertKeyLifeMetric(alarm);
+        Assert.Equal("Maximum", Text(alarm["statistic"]));
+        Assert.Equal(3600, Number(alarm["period"]));
+        Assert.Equal(1, Number(alarm["evaluationPeriods"]));
+        Assert.Equal(threshold, Number(alarm["threshold"]));
+        Assert.Equal("LessThanThreshold", Text(alarm["comparisonOperator"]));
+        Assert.Equal("ignore", Text(alarm["treatMissingData"]));
+        Assert.Contains($"less than {threshold} hours", Text(alarm["alarmDescription"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deploy_KeyUnreportedAlarm_FiresAfterTwoDaysWithoutAReport()
+    {
+        var run = await _builder.DeployAsync();
+
+        var alarm = run.Single("aws:cloudwatch/metricAlarm:MetricAlarm", "key-unreported").Inputs;
+        AssertKeyLifeMetric(alarm);
+        Assert.Equal("SampleCount", Text(alarm["statistic"]));
+        Assert.Equal(3600, Number(alarm["period"]));
+        Assert.Equal(48, Number(alarm["evaluationPeriods"]));
+        Assert.Equal(48, Number(alarm["datapointsToAlarm"]));
+        Assert.Equal(1, Number(alarm["threshold"]));
+        Assert.Equal("LessThanThreshold", Text(alarm["comparisonOperator"]));
+        Assert.Equal("breaching", Text(alarm["treatMissingData"]));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Deploy_KeyCheck_InvokesTheRefresherDailyWithTheCheckEventThroughItsOwnPermission(bool withRefreshToken)
+    {
+        if (!withRefreshToken)
+        {
+            _builder.WithoutRefreshToken();
+        }
+
+        var run = await _builder.DeployAsync();
+
+        var schedule = run.Single("aws:cloudwatch/eventRule:EventRule", "key-check").Inputs;
+        Assert.Equal("rate(1 day)", Text(schedule["scheduleExpression"]));
+        Assert.False(schedule.ContainsKey("eventPattern"));
+
+        var target = run.Single("aws:cloudwatch/eventTarget:EventTarget", "key-check-target").Inputs;
+        Assert.Equal("token-vending-key-check-1a2b3c", Text(target["rule"]));
+        Assert.Equal(RefreshArn, Text(target["arn"]));
+        Assert.Equal("""{"check":{}}""", Text(target["input"]));
+
+        var invoke = run.Single("aws:lambda/permission:Permission", "key-check-invoke").Inputs;
+        Assert.Equal("lambda:InvokeFunction", Text(invoke["action"]));
+        Assert.Equal("events.amazonaws.com", Text(invoke["principal"]));
+        Assert.Equal("token-vending-refresh-1a2b3c", Text(invoke["function"]));
+        Assert.Equal("arn:aws:events:us-east-1:123456789012:rule/token-vending-key-check-1a2b3c", Text(invoke["sourceArn"]));
+        Assert.Single(run.OfType("aws:lambda/permission:Permission"), p => Text(p.Inputs["principal"]) == "events.amazonaws.com");
+    }
+
+    [Fact]
+    public async Task Deploy_RotationFailures_GoToTheAlarmTopicAsAReadableMessage()
+    {
+        var run = await _builder.DeployAsync();
+
+        var rule = run.Single("aws:cloudwatch/eventRule:EventRule", "rotation-failed").Inputs;
+        Assert.Equal(StackMonitoring.RotationFailedPattern(SecretArn), Text(rule["eventPattern"]));
+
+        var target = run.Single("aws:cloudwatch/eventTarget:EventTarget", "rotation-failed-notify").Inputs;
+        Assert.Equal("token-vending-rotation-failed-1a2b3c", Text(target["rule"]));
+        Assert.Equal(TopicArn, Text(target["arn"]));
+        Assert.False(target.ContainsKey("input"));
+        var transformer = Map(target["inputTransformer"]);
+        Assert.Equal(StackMonitoring.RotationFailedInputTemplate, Text(transformer["inputTemplate"]));
+        Assert.Equal(
+            StackMonitoring.RotationFailedInputPaths.ToDictionary(p => p.Key, p => (object)p.Value),
+            Map(transformer["inputPaths"]));
+        Assert.Contains("<secret>", Text(transformer["inputTemplate"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deploy_AlarmTopicPolicy_LetsEventBridgePublishForTheRotationRuleOnlyAndKeepsTheAlarms()
+    {
+        var run = await _builder.DeployAsync();
+
+        var policy = run.Single("aws:sns/topicPolicy:TopicPolicy", "alarms-policy").Inputs;
+        Assert.Equal(TopicArn, Text(policy["arn"]));
+        using var document = JsonDocument.Parse(Text(policy["policy"]));
+        var statements = document.RootElement.GetProperty("Statement").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("Principal").GetProperty("Service").GetString()!);
+        Assert.Equal(["cloudwatch.amazonaws.com", "events.amazonaws.com"], statements.Keys.Order());
+
+        var events = statements["events.amazonaws.com"];
+        Assert.Equal(["sns:Publish"], events.GetProperty("Action").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal([TopicArn], events.GetProperty("Resource").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(
+            ["arn:aws:events:us-east-1:123456789012:rule/token-vending-rotation-failed-1a2b3c"],
+            SourceArns(events));
+
+        var alarmArns = run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm")
+            .Select(a => $"arn:aws:cloudwatch:us-east-1:123456789012:alarm:{a.Name}-1a2b3c")
+            .Order();
+        Assert.Equal(alarmArns, SourceArns(statements["cloudwatch.amazonaws.com"]).Order());
+        Assert.All(run.OfType("aws:cloudwatch/metricAlarm:MetricAlarm"), a => Assert.Equal([TopicArn], Strings(a.Inputs["alarmActions"])));
     }
 
     [Fact]
@@ -392,7 +509,7 @@ public sealed class TokenVendingStackTests : IDisposable
         var run = await _builder.DeployAsync();
 
         Assert.Equal(
-            ["invokeRefresherCommand", "refresherFunctionName", "rotateNowCommand", "rotationEnabled", "secretArn", "secretName", "seedSecretString", "vendingUrl"],
+            ["checkKeyCommand", "invokeRefresherCommand", "refresherFunctionName", "rotateNowCommand", "rotationEnabled", "secretArn", "secretName", "seedSecretString", "vendingUrl"],
             run.Outputs.Keys.Order());
         Assert.Equal(true, run.Outputs["rotationEnabled"]);
         Assert.Equal("https://token-vending-api-1a2b3c.execute-api.us-east-1.amazonaws.com/token", await run.OutputAsync("vendingUrl"));
@@ -401,6 +518,8 @@ public sealed class TokenVendingStackTests : IDisposable
         Assert.Equal("token-vending-refresh-1a2b3c", await run.OutputAsync("refresherFunctionName"));
         Assert.Equal(StackCommands.RotateNow(SecretArn), await run.OutputAsync("rotateNowCommand"));
         Assert.Equal(StackCommands.InvokeRefresher("token-vending-refresh-1a2b3c", SecretArn), await run.OutputAsync("invokeRefresherCommand"));
+        Assert.Equal(StackCommands.CheckKey("token-vending-refresh-1a2b3c", SecretArn), await run.OutputAsync("checkKeyCommand"));
+        Assert.Contains("""--payload '{"check":{}}'""", await run.OutputAsync("checkKeyCommand"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -426,6 +545,18 @@ public sealed class TokenVendingStackTests : IDisposable
         Assert.True(await Output.IsSecretAsync(seed));
         Assert.Contains(StackRunBuilder.RefreshTokenText, await run.OutputAsync("seedSecretString"), StringComparison.Ordinal);
     }
+
+    // The key-life alarms watch the refresh function's own metric for this stack's secret and notify the topic.
+    private static void AssertKeyLifeMetric(System.Collections.Immutable.ImmutableDictionary<string, object> alarm)
+    {
+        Assert.Equal("MomentoTokenVending", Text(alarm["namespace"]));
+        Assert.Equal("KeyHoursRemaining", Text(alarm["metricName"]));
+        Assert.Equal(new Dictionary<string, object> { ["SecretId"] = SecretArn }, Map(alarm["dimensions"]));
+        Assert.Equal([TopicArn], Strings(alarm["alarmActions"]));
+    }
+
+    private static IEnumerable<string?> SourceArns(JsonElement statement) =>
+        statement.GetProperty("Condition").GetProperty("ArnEquals").GetProperty("aws:SourceArn").EnumerateArray().Select(a => a.GetString());
 
     // Each statement of a role policy as "actions ON resources".
     private static List<string> Statements(RegisteredResource rolePolicy)

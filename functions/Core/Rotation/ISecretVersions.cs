@@ -7,8 +7,8 @@ namespace MomentoTokenVending.Core.Rotation;
 /// </summary>
 public interface ISecretVersions
 {
-    /// <summary>Every version that carries a staging label, with its labels.</summary>
-    Task<IReadOnlyDictionary<string, IReadOnlyCollection<string>>> DescribeAsync(CancellationToken cancellationToken);
+    /// <summary>Whether the secret rotates on a schedule, and every version that carries a staging label, with its labels.</summary>
+    Task<SecretDescription> DescribeAsync(CancellationToken cancellationToken);
 
     /// <summary>The version carrying <paramref name="stage"/>, or <see langword="null"/> when none does.</summary>
     Task<SecretVersion?> GetByStageAsync(string stage, CancellationToken cancellationToken);

@@ -9,4 +9,4 @@ namespace MomentoTokenVending.Core.Rotation;
 public sealed record ManualRotationResult(
     [property: JsonPropertyName("secretId")] string SecretId,
     [property: JsonPropertyName("versionId")] string VersionId,
-    [property: JsonPropertyName("validUntil")] long ValidUntil);
+    [property: JsonPropertyName("validUntil")] long ValidUntil) : RefresherResult;

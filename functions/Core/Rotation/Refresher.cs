@@ -5,14 +5,17 @@ using MomentoTokenVending.Core.Momento;
 namespace MomentoTokenVending.Core.Rotation;
 
 /// <summary>
-/// The refresh function's behaviour: reads the event, refuses any secret but the configured one, and
-/// runs one rotation step, or a whole rotation for a manual invoke. Cheap to create per invocation;
+/// The refresh function's behaviour: reads the event, refuses any secret but the configured one, and runs one
+/// rotation step, a whole rotation for a manual invoke, or the daily key check. Every accepted event ends with
+/// the key's remaining life reported through the <see cref="IMetricSink"/>. Cheap to create per invocation;
 /// the Momento client and the Secrets Manager adapter it is given are the long-lived parts.
 /// </summary>
 public sealed class Refresher
 {
     private readonly RefresherSettings settings;
     private readonly RotationSteps steps;
+    private readonly KeyLifeReporter reporter;
+    private readonly KeyCheck check;
     private readonly ILogger logger;
 
     /// <summary>Creates the refresher over the configured secret's <paramref name="versions"/>.</summary>
@@ -22,6 +25,7 @@ public sealed class Refresher
         IMomentoKeyRefresher momento,
         TimeProvider clock,
         ILogger logger,
+        IMetricSink metrics,
         IKeyLiveCheck? liveCheck = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,16 +33,20 @@ public sealed class Refresher
         ArgumentNullException.ThrowIfNull(momento);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(metrics);
         this.settings = settings;
         this.logger = logger;
         steps = new RotationSteps(versions, momento, clock, logger, liveCheck);
+        reporter = new KeyLifeReporter(settings.SecretId, versions, metrics, clock, logger);
+        check = new KeyCheck(settings.SecretId, versions, reporter, clock, logger);
     }
 
     /// <summary>
-    /// Handles one invocation. Returns <see langword="null"/> for a rotation step and the new version for a
-    /// manual rotation; throws a <see cref="RotationException"/> for an event it refuses or a step that fails.
+    /// Handles one invocation. Returns <see langword="null"/> for a rotation step, the new version for a manual
+    /// rotation and a <see cref="KeyCheckResult"/> for the check; throws a <see cref="RotationException"/> for an
+    /// event it refuses, a step that fails or a check that finds no usable AWSCURRENT.
     /// </summary>
-    public async Task<ManualRotationResult?> HandleAsync(JsonElement input, CancellationToken cancellationToken)
+    public async Task<RefresherResult?> HandleAsync(JsonElement input, CancellationToken cancellationToken)
     {
         RefresherEvent refresherEvent;
         try
@@ -51,7 +59,7 @@ public sealed class Refresher
             throw;
         }
 
-        if (!settings.IsConfiguredSecret(refresherEvent.SecretId))
+        if (refresherEvent.SecretId is { } named && !settings.IsConfiguredSecret(named))
         {
             const string Reason = "The event names a secret other than the one this function rotates (its SECRET_ID).";
             RotationLog.Refused(logger, Reason);
@@ -60,11 +68,31 @@ public sealed class Refresher
 
         switch (refresherEvent)
         {
+            case CheckEvent:
+                return await check.RunAsync(cancellationToken);
             case RotationEvent rotation:
-                await steps.RunAsync(rotation.Step, rotation.ClientRequestToken, cancellationToken);
-                return null;
+                return await ThenReportAsync(
+                    async () =>
+                    {
+                        await steps.RunAsync(rotation.Step, rotation.ClientRequestToken, cancellationToken);
+                        return null;
+                    },
+                    cancellationToken);
             default:
-                return await RotateNowAsync(cancellationToken);
+                return await ThenReportAsync(async () => await RotateNowAsync(cancellationToken), cancellationToken);
+        }
+    }
+
+    // Succeeded or failed, a run ends with what AWSCURRENT holds now (the check reports its own reading).
+    private async Task<RefresherResult?> ThenReportAsync(Func<Task<RefresherResult?>> run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await run();
+        }
+        finally
+        {
+            await reporter.TryReportCurrentAsync(cancellationToken);
         }
     }
 

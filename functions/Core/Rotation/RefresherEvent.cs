@@ -2,13 +2,20 @@ using System.Text.Json;
 
 namespace MomentoTokenVending.Core.Rotation;
 
-/// <summary>An event the refresh function accepts: a Secrets Manager rotation step, or a manual rotation.</summary>
-internal abstract record RefresherEvent(string SecretId)
+/// <summary>
+/// An event the refresh function accepts: a Secrets Manager rotation step, a manual rotation, or the daily check.
+/// <see cref="SecretId"/> is the secret the event names, or <see langword="null"/> for the check, which
+/// always checks the function's own secret.
+/// </summary>
+internal abstract record RefresherEvent(string? SecretId)
 {
     internal const string AcceptedShapes =
         "Accepted events: a Secrets Manager rotation event {\"Step\", \"SecretId\", \"ClientRequestToken\"}, "
-        + "or a manual rotation {\"secretId\": \"<secret name or ARN>\"} or {\"momento_auth_token_secret_name\": \"<secret name or ARN>\"}.";
+        + "a manual rotation {\"secretId\": \"<secret name or ARN>\"} or {\"momento_auth_token_secret_name\": \"<secret name or ARN>\"}, "
+        + "or the key check {\"check\": {}}.";
 
+    internal const string CheckField = "check";
+    private const string StepField = "Step";
     private const string ManualSecretId = "secretId";
     private const string ManualSecretName = "momento_auth_token_secret_name";
 
@@ -20,7 +27,12 @@ internal abstract record RefresherEvent(string SecretId)
             throw Invalid("The event is not a JSON object.");
         }
 
-        if (input.TryGetProperty("Step", out _))
+        if (input.TryGetProperty(CheckField, out var check) && check.ValueKind != JsonValueKind.Null)
+        {
+            return ReadCheck(input, check);
+        }
+
+        if (input.TryGetProperty(StepField, out _))
         {
             return new RotationEvent(
                 ReadStep(input),
@@ -37,10 +49,28 @@ internal abstract record RefresherEvent(string SecretId)
 
         return (secretId ?? secretName) is { } id
             ? new ManualRotationEvent(id)
-            : throw Invalid("The event is neither a rotation step nor a manual rotation.");
+            : throw Invalid("The event is neither a rotation step, a manual rotation nor the key check.");
     }
 
-    private static RotationStep ReadStep(JsonElement input) => RequiredString(input, "Step") switch
+    private static CheckEvent ReadCheck(JsonElement input, JsonElement check)
+    {
+        if (check.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"\"{CheckField}\" must be an object, as in {{\"{CheckField}\": {{}}}}.");
+        }
+
+        foreach (var other in new[] { StepField, ManualSecretId, ManualSecretName })
+        {
+            if (input.TryGetProperty(other, out var value) && value.ValueKind != JsonValueKind.Null)
+            {
+                throw Invalid($"\"{CheckField}\" cannot be combined with \"{other}\": the check changes nothing and always checks the function's own secret.");
+            }
+        }
+
+        return new CheckEvent();
+    }
+
+    private static RotationStep ReadStep(JsonElement input) => RequiredString(input, StepField) switch
     {
         "createSecret" => RotationStep.CreateSecret,
         "setSecret" => RotationStep.SetSecret,
@@ -76,3 +106,6 @@ internal sealed record RotationEvent(RotationStep Step, string SecretId, string 
 
 /// <summary>A rotation asked for by hand: the refresher runs every step at once.</summary>
 internal sealed record ManualRotationEvent(string SecretId) : RefresherEvent(SecretId);
+
+/// <summary>The daily check of the function's own secret: reports and logs the key's remaining life, changes nothing.</summary>
+internal sealed record CheckEvent() : RefresherEvent(SecretId: null);

@@ -48,6 +48,21 @@ internal static partial class RotationLog
     [LoggerMessage(15, LogLevel.Information, "Version {VersionId} holds AWSPENDING but no value; nothing to carry forward")]
     public static partial void EmptyPendingIgnored(ILogger logger, string versionId);
 
+    [LoggerMessage(16, LogLevel.Information, "Key check of {SecretId}: AWSCURRENT is version {VersionId}, valid until {ValidUntil:O}, {HoursLeft} hours left; rotation on: {RotationEnabled}")]
+    public static partial void Checked(ILogger logger, string secretId, string versionId, DateTimeOffset validUntil, double hoursLeft, bool rotationEnabled);
+
+    [LoggerMessage(17, LogLevel.Warning, "Version {PendingVersionId} holds AWSPENDING beside AWSCURRENT version {VersionId}: a rotation is running or stopped half-way, and the next rotation carries its key forward or refuses (README, \"When a rotation fails\")")]
+    public static partial void PendingNoted(ILogger logger, string pendingVersionId, string versionId);
+
+    [LoggerMessage(18, LogLevel.Error, "The key of AWSCURRENT version {VersionId} expired at {ValidUntil:O}: every token request fails until the secret is re-seeded (README, \"Re-seeding\")")]
+    public static partial void CurrentExpired(ILogger logger, string versionId, DateTimeOffset validUntil);
+
+    [LoggerMessage(19, LogLevel.Error, "Key check failed: {Reason}")]
+    public static partial void CheckFailed(ILogger logger, string reason);
+
+    [LoggerMessage(20, LogLevel.Warning, "Could not report the key's remaining life ({ErrorType}); the next run reports it")]
+    public static partial void KeyLifeNotReported(ILogger logger, string errorType);
+
     [LoggerMessage(13, LogLevel.Error, "Refused: {Reason}")]
     public static partial void Refused(ILogger logger, string reason);
 }

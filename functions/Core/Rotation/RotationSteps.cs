@@ -53,11 +53,8 @@ internal sealed class RotationSteps(
         }
 
         var current = await ReadCurrentAsync(cancellationToken);
-        var stages = await versions.DescribeAsync(cancellationToken);
-        var pendingElsewhere = stages
-            .Where(entry => entry.Value.Contains(SecretStages.Pending) && entry.Key != token && entry.Key != current.VersionId)
-            .Select(entry => entry.Key)
-            .FirstOrDefault();
+        var description = await versions.DescribeAsync(cancellationToken);
+        var pendingElsewhere = description.PendingVersionExcept(current.VersionId, token);
 
         if (pendingElsewhere is not null && await ReadCarriableAsync(pendingElsewhere, current.Bundle, cancellationToken) is { } carried)
         {
@@ -125,7 +122,7 @@ internal sealed class RotationSteps(
     {
         var stored = await versions.GetByIdAsync(token, cancellationToken)
             ?? throw Refuse($"Version {token} has no value: createSecret has not stored it.");
-        var pending = Parse(stored, $"version {token}");
+        var pending = StoredKeys.Parse(stored, $"version {token}");
         var current = await ReadCurrentAsync(cancellationToken);
         if (current.VersionId == token || IsSuperseded(pending, current.Bundle))
         {
@@ -147,9 +144,15 @@ internal sealed class RotationSteps(
 
     private async Task<(string VersionId, TokenBundle Bundle)> ReadCurrentAsync(CancellationToken cancellationToken)
     {
-        var current = await versions.GetByStageAsync(SecretStages.Current, cancellationToken)
-            ?? throw Refuse("The secret has no AWSCURRENT version; seed it from momento_token.info.json.");
-        return (current.VersionId, Parse(current, $"AWSCURRENT (version {current.VersionId})"));
+        try
+        {
+            return await StoredKeys.ReadCurrentAsync(versions, cancellationToken);
+        }
+        catch (RotationException e)
+        {
+            RotationLog.Refused(logger, e.Message);
+            throw;
+        }
     }
 
     // The key another version holds as AWSPENDING, when it is safe to carry forward; null when that
@@ -210,18 +213,6 @@ internal sealed class RotationSteps(
             {
                 RotationLog.StoreRetrying(logger, token, attempt, e.GetType().Name);
             }
-        }
-    }
-
-    private static TokenBundle Parse(SecretVersion version, string what)
-    {
-        try
-        {
-            return TokenBundle.Parse(version.Value);
-        }
-        catch (TokenFormatException e)
-        {
-            throw new RotationException($"{what} is not a valid token bundle: {e.Message}", e);
         }
     }
 

@@ -49,7 +49,7 @@ internal sealed class InjectedFaultException(string message) : Exception(message
 /// </summary>
 internal sealed class FaultyVersions(ISecretVersions inner, FaultInjector faults) : ISecretVersions
 {
-    public Task<IReadOnlyDictionary<string, IReadOnlyCollection<string>>> DescribeAsync(CancellationToken cancellationToken) =>
+    public Task<SecretDescription> DescribeAsync(CancellationToken cancellationToken) =>
         faults.RunAsync("DescribeSecret", () =>
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -21,10 +21,14 @@ internal sealed class InMemorySecretVersions : ISecretVersions
 
     public string? HolderOf(string stage) => versions.FirstOrDefault(v => v.Value.Stages.Contains(stage)).Key;
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyCollection<string>>> DescribeAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyCollection<string>>>(
+    /// <summary>What DescribeSecret reports as RotationEnabled.</summary>
+    public bool RotationEnabled { get; set; }
+
+    public Task<SecretDescription> DescribeAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new SecretDescription(
+            RotationEnabled,
             versions.Where(v => v.Value.Stages.Count > 0)
-                .ToDictionary(v => v.Key, v => (IReadOnlyCollection<string>)[.. v.Value.Stages]));
+                .ToDictionary(v => v.Key, v => (IReadOnlyCollection<string>)[.. v.Value.Stages])));
 
     public Task<SecretVersion?> GetByStageAsync(string stage, CancellationToken cancellationToken) =>
         Task.FromResult(HolderOf(stage) is { } id && versions[id].Value is { } value ? new SecretVersion(id, value) : null);

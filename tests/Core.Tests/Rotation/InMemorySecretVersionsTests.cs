@@ -37,7 +37,7 @@ public sealed class InMemorySecretVersionsTests
 
         Assert.Equal("v2", store.HolderOf(SecretStages.Pending));
         Assert.Empty(store.StagesOf("v1"));
-        Assert.False((await store.DescribeAsync(CancellationToken.None)).ContainsKey("v1"));
+        Assert.False((await store.DescribeAsync(CancellationToken.None)).VersionStages.ContainsKey("v1"));
     }
 
     [Fact]

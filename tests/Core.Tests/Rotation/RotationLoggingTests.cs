@@ -13,7 +13,7 @@ public sealed class RotationLoggingTests
     public static TheoryData<string> Paths() =>
     [
         "scheduled rotation", "manual rotations", "refresh rejected", "unreadable pending", "unreadable current",
-        "store always fails", "faults everywhere", "unaccepted events", "live check fails",
+        "store always fails", "faults everywhere", "unaccepted events", "live check fails", "key checks",
     ];
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class RotationLoggingTests
         var secrets = world.Momento.Issued
             .SelectMany(bundle => new[] { bundle.Key.Value, bundle.Key.WireKey, bundle.RefreshToken!, bundle.ToJson() })
             .Append(SecretBodyMarker);
-        var written = world.Log.Lines.Concat(world.Errors.Select(error => error.ToString())).ToList();
+        var written = world.Log.Lines.Concat(world.Errors.Select(error => error.ToString())).Concat(world.Metrics.Documents).ToList();
         foreach (var secret in secrets)
         {
             Assert.DoesNotContain(written, text => text.Contains(secret, StringComparison.Ordinal));
@@ -76,6 +76,13 @@ public sealed class RotationLoggingTests
                 await Record.ExceptionAsync(() => world.InvokeAsync($$"""{"secretId": 1, "authToken": "{{SecretBodyMarker}}"}"""));
                 await Record.ExceptionAsync(() => world.InvokeAsync($$"""{"Step": "{{SecretBodyMarker}}", "SecretId": "x", "ClientRequestToken": "t"}"""));
                 await world.InvokeAsync($$"""{"secretId": "{{SecretBodyMarker}}"}""");
+                break;
+            case "key checks":
+                await world.CheckAsync();
+                world.Store.BeginRotation(OtherToken);
+                await world.CheckAsync();
+                await world.Store.PutAsync(Token, $"{{\"authToken\": \"{SecretBodyMarker}\", \"validUntil\": 1}}", [SecretStages.Current], CancellationToken.None);
+                await world.CheckAsync();
                 break;
             default:
                 world.LiveCheck = new RejectingLiveCheck();

@@ -174,11 +174,11 @@ public sealed class RotationStepsTests
     }
 
     [Fact]
-    public async Task SetSecret_Any_CallsNothing()
+    public async Task SetSecret_Any_OnlyReadsTheCurrentKeyToReportIt()
     {
         await world.InvokeAsync(RotationWorld.RotationEvent("setSecret", Token));
 
-        Assert.Empty(world.Faults.Calls);
+        Assert.Equal(["GetSecretValue(AWSCURRENT)"], world.Faults.Calls);
     }
 
     [Fact]

@@ -29,6 +29,8 @@ internal sealed class RotationWorld
 
     public CapturingLogger Log { get; } = new();
 
+    public CapturingMetrics Metrics { get; } = new();
+
     /// <summary>Every exception an invocation threw, for leak checks.</summary>
     public List<Exception> Errors { get; } = [];
 
@@ -42,11 +44,11 @@ internal sealed class RotationWorld
             ["Step"] = step, ["SecretId"] = secretId, ["ClientRequestToken"] = token, ["RotationToken"] = "rotation-token",
         });
 
-    public async Task<ManualRotationResult?> InvokeAsync(string json, CancellationToken cancellationToken = default)
+    public async Task<RefresherResult?> InvokeAsync(string json, CancellationToken cancellationToken = default)
     {
         using var input = JsonDocument.Parse(json);
         var refresher = new Refresher(
-            new RefresherSettings(SecretArn), new FaultyVersions(Store, Faults), Momento, Clock, Log, LiveCheck);
+            new RefresherSettings(SecretArn), new FaultyVersions(Store, Faults), Momento, Clock, Log, Metrics, LiveCheck);
         try
         {
             return await refresher.HandleAsync(input.RootElement, cancellationToken);
@@ -72,6 +74,8 @@ internal sealed class RotationWorld
     public async Task<ManualRotationResult> RotateManuallyAsync()
     {
         Momento.Context = $"manual-{++manualRuns}";
-        return (await InvokeAsync("""{"momento_auth_token_secret_name": "momento-key"}"""))!;
+        return Assert.IsType<ManualRotationResult>(await InvokeAsync("""{"momento_auth_token_secret_name": "momento-key"}"""));
     }
+
+    public async Task<KeyCheckResult> CheckAsync() => Assert.IsType<KeyCheckResult>(await InvokeAsync("""{"check": {}}"""));
 }

@@ -41,29 +41,75 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    public async Task HandleAsync_UnacceptedEvent_WritesNoMetric()
+    {
+        using var output = new StringWriter();
+
+        await Assert.ThrowsAsync<RotationException>(() => InvokeAsync("""{"check": 1}""", Context(), output));
+
+        Assert.Empty(output.ToString());
+    }
+
+    [Fact]
     public void Serializer_ManualRotationResult_WritesTheContractNames()
     {
-        var serializer = new SourceGeneratorLambdaJsonSerializer<RefreshJsonContext>();
-        using var output = new MemoryStream();
-
-        serializer.Serialize(new ManualRotationResult(SecretArn, "v", 1_767_225_600), output);
-
         Assert.Equal(
             $$"""{"secretId":"{{SecretArn}}","versionId":"v","validUntil":1767225600}""",
-            Encoding.UTF8.GetString(output.ToArray()));
+            Serialize(new ManualRotationResult(SecretArn, "v", 1_767_225_600)));
+    }
+
+    [Fact]
+    public void Serializer_KeyCheckResultAsTheHandlersResult_WritesTheContractNames()
+    {
+        Assert.Equal(
+            $$"""{"secretId":"{{SecretArn}}","versionId":"v","validUntil":1767225600,"hoursLeft":-2.5,"rotationEnabled":false,"pendingVersionId":"p"}""",
+            Serialize(new KeyCheckResult(SecretArn, "v", 1_767_225_600, -2.5, RotationEnabled: false, PendingVersionId: "p")));
+    }
+
+    [Fact]
+    public async Task LogMetricSink_Document_IsOneWriteOfTheDocumentAndANewline()
+    {
+        var output = new RecordingWriter();
+
+        await new LogMetricSink(output).PublishAsync("""{"_aws":{}}""", CancellationToken.None);
+
+        Assert.Equal(["Write: {\"_aws\":{}}\n"], output.Calls);
     }
 
     internal static TestLambdaContext Context() =>
         new() { Logger = new TestLambdaLogger(), RemainingTime = TimeSpan.FromMinutes(1), FunctionName = "momento-refresher" };
 
     /// <summary>Deserializes the payload the way the Lambda runtime does, then calls the handler.</summary>
-    internal static async Task<ManualRotationResult?> InvokeAsync(Function function, string json, TestLambdaContext context)
+    internal static async Task<RefresherResult?> InvokeAsync(Function function, string json, TestLambdaContext context)
     {
         var serializer = new SourceGeneratorLambdaJsonSerializer<RefreshJsonContext>();
         using var payload = new MemoryStream(Encoding.UTF8.GetBytes(json));
         return await function.HandleAsync(serializer.Deserialize<JsonElement>(payload), context);
     }
 
-    private Task<ManualRotationResult?> InvokeAsync(string json, TestLambdaContext context) =>
-        InvokeAsync(new Function(new RefresherSettings(SecretArn), secretsManager.Object, momento, TimeProvider.System), json, context);
+    // Serializes a result as the runtime does: as the handler's declared result type.
+    private static string Serialize(RefresherResult result)
+    {
+        var serializer = new SourceGeneratorLambdaJsonSerializer<RefreshJsonContext>();
+        using var output = new MemoryStream();
+        serializer.Serialize(result, output);
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    private Task<RefresherResult?> InvokeAsync(string json, TestLambdaContext context, TextWriter? output = null) =>
+        InvokeAsync(new Function(new RefresherSettings(SecretArn), secretsManager.Object, momento, TimeProvider.System, output ?? TextWriter.Null), json, context);
+
+    /// <summary>Names each write it receives, so a test can see that a document went out as one <c>Write</c>.</summary>
+    private sealed class RecordingWriter : TextWriter
+    {
+        public List<string> Calls { get; } = [];
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value) => Calls.Add($"Write(char): {value}");
+
+        public override void Write(string? value) => Calls.Add($"Write: {value}");
+
+        public override void WriteLine(string? value) => Calls.Add($"WriteLine: {value}");
+    }
 }

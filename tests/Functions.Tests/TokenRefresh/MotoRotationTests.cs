@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Amazon.Lambda.TestUtilities;
 using Amazon.SecretsManager.Model;
 using MomentoTokenVending.Core;
@@ -11,10 +12,13 @@ namespace MomentoTokenVending.Functions.Tests.TokenRefresh;
 /// The whole refresher — handler, serializer, Core and the Secrets Manager adapter — against moto's
 /// Secrets Manager, with Momento replaced by <see cref="SequenceMomento"/>.
 /// </summary>
-public sealed class MotoRotationTests(MotoServerFixture moto) : IClassFixture<MotoServerFixture>
+public sealed class MotoRotationTests(MotoServerFixture moto) : IClassFixture<MotoServerFixture>, IDisposable
 {
     private readonly SequenceMomento momento = new(TimeProvider.System);
     private readonly TestLambdaContext context = FunctionTests.Context();
+    private readonly StringWriter output = new();
+
+    public void Dispose() => output.Dispose();
 
     [SkippableFact]
     public async Task RotationSteps_WholeRotation_PromotesTheRefreshedKey()
@@ -52,9 +56,8 @@ public sealed class MotoRotationTests(MotoServerFixture moto) : IClassFixture<Mo
         var (arn, _) = await SeedAsync();
         var name = (await moto.Client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = arn })).Name;
 
-        var result = await InvokeAsync(arn, $$"""{"momento_auth_token_secret_name": "{{name}}"}""");
+        var result = Assert.IsType<ManualRotationResult>(await InvokeAsync(arn, $$"""{"momento_auth_token_secret_name": "{{name}}"}"""));
 
-        Assert.NotNull(result);
         Assert.Equal(arn, result.SecretId);
         Assert.Equal(momento.Issued[1].ValidUntil.ToUnixTimeSeconds(), result.ValidUntil);
         var current = await moto.Client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = arn, VersionStage = SecretStages.Current });
@@ -79,14 +82,125 @@ public sealed class MotoRotationTests(MotoServerFixture moto) : IClassFixture<Mo
         var (arn, _) = await SeedAsync();
 
         await InvokeAsync(arn, $$"""{"secretId": "{{arn}}"}""");
+        await InvokeAsync(arn, """{"check": {}}""");
 
-        var log = ((TestLambdaLogger)context.Logger).Buffer.ToString();
+        var log = Log() + output;
         Assert.NotEmpty(log);
         foreach (var bundle in momento.Issued)
         {
             Assert.DoesNotContain(bundle.Key.Value, log, StringComparison.Ordinal);
             Assert.DoesNotContain(bundle.Key.WireKey, log, StringComparison.Ordinal);
             Assert.DoesNotContain(bundle.RefreshToken!, log, StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Check_WithoutRotation_ReportsTheSeededKeyAndChangesNothing()
+    {
+        var (arn, seedVersion) = await SeedAsync();
+        var before = await moto.Client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = arn });
+
+        var result = Assert.IsType<KeyCheckResult>(await InvokeAsync(arn, """{"check": {}}"""));
+
+        Assert.Equal(seedVersion, result.VersionId);
+        Assert.Equal(momento.Issued[0].ValidUntil.ToUnixTimeSeconds(), result.ValidUntil);
+        Assert.InRange(result.HoursLeft, 239.9, 240);
+        Assert.False(result.RotationEnabled);
+        Assert.Null(result.PendingVersionId);
+        Assert.Equal(0, momento.Refreshes);
+        var after = await moto.Client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = arn });
+        Assert.Equal(before.VersionIdsToStages, after.VersionIdsToStages);
+        var summary = Log();
+        Assert.Contains("Key check of {SecretId}: AWSCURRENT is version {VersionId}, valid until {ValidUntil:O}, {HoursLeft} hours left; rotation on: {RotationEnabled}", summary, StringComparison.Ordinal);
+        Assert.Contains(seedVersion, summary, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Check_WithRotation_SaysRotationIsOn()
+    {
+        var (arn, seedVersion) = await SeedAsync();
+        await moto.Client.RotateSecretAsync(new RotateSecretRequest
+        {
+            SecretId = arn,
+            RotationRules = new RotationRulesType { AutomaticallyAfterDays = 1 },
+            RotateImmediately = false,
+        });
+
+        // moto has no Lambda runtime: it ignores RotateImmediately = false and moves AWSCURRENT to a version of
+        // its own making at once. Put the label back where AWS would have left it.
+        var stages = (await moto.Client.DescribeSecretAsync(new DescribeSecretRequest { SecretId = arn })).VersionIdsToStages;
+        var movedTo = stages.Single(v => v.Value.Contains(SecretStages.Current)).Key;
+        await moto.Client.UpdateSecretVersionStageAsync(new UpdateSecretVersionStageRequest
+        {
+            SecretId = arn,
+            VersionStage = SecretStages.Current,
+            MoveToVersionId = seedVersion,
+            RemoveFromVersionId = movedTo,
+        });
+
+        var result = Assert.IsType<KeyCheckResult>(await InvokeAsync(arn, """{"check": {}}"""));
+
+        Assert.True(result.RotationEnabled);
+        Assert.Equal(momento.Issued[0].ValidUntil.ToUnixTimeSeconds(), result.ValidUntil);
+        Assert.Equal(0, momento.Refreshes);
+    }
+
+    [SkippableFact]
+    public async Task Check_RotationStoppedHalfWay_NotesThePendingVersion()
+    {
+        var (arn, _) = await SeedAsync();
+        var token = Guid.NewGuid().ToString();
+        await InvokeAsync(arn, RotationEvent("createSecret", arn, token));
+
+        var result = Assert.IsType<KeyCheckResult>(await InvokeAsync(arn, """{"check": {}}"""));
+
+        Assert.Equal(token, result.PendingVersionId);
+        Assert.Contains("holds AWSPENDING beside AWSCURRENT", Log(), StringComparison.Ordinal);
+        Assert.Equal(momento.Issued[1], await ReadAsync(arn, SecretStages.Pending));
+    }
+
+    [SkippableFact]
+    public async Task Check_MalformedSecret_FailsNamingTheField()
+    {
+        var (arn, _) = await SeedAsync();
+        await moto.Client.PutSecretValueAsync(new PutSecretValueRequest { SecretId = arn, SecretString = """{"authToken": "not-a-key"}""" });
+
+        var error = await Assert.ThrowsAsync<RotationException>(() => InvokeAsync(arn, """{"check": {}}"""));
+
+        Assert.Contains("is not a valid token bundle: authToken:", error.Message, StringComparison.Ordinal);
+        Assert.Empty(output.ToString());
+    }
+
+    [SkippableFact]
+    public async Task EveryKindOfRun_WritesOneMetricLineForTheCurrentKey()
+    {
+        var (arn, _) = await SeedAsync();
+        var token = Guid.NewGuid().ToString();
+        var runs = new List<(string Event, TokenBundle Expected)>();
+        foreach (var step in new[] { "createSecret", "setSecret", "testSecret", "finishSecret" })
+        {
+            await InvokeAsync(arn, RotationEvent(step, arn, token));
+            runs.Add((step, await ReadAsync(arn, SecretStages.Current)));
+        }
+
+        await InvokeAsync(arn, $$"""{"secretId": "{{arn}}"}""");
+        runs.Add(("manual", momento.Issued[2]));
+        await InvokeAsync(arn, """{"check": {}}""");
+        runs.Add(("check", momento.Issued[2]));
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(runs.Count, lines.Length);
+        Assert.Equal(momento.Issued[0], runs[0].Expected);
+        Assert.Equal(momento.Issued[1], runs[3].Expected);
+        foreach (var ((name, expected), line) in runs.Zip(lines))
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var directive = root.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
+            Assert.Equal(KeyLifeMetric.Namespace, directive.GetProperty("Namespace").GetString());
+            Assert.Equal(arn, root.GetProperty(KeyLifeMetric.DimensionName).GetString());
+            var hours = (expected.ValidUntil - DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("_aws").GetProperty("Timestamp").GetInt64())).TotalHours;
+            Assert.True(Math.Abs(hours - root.GetProperty(KeyLifeMetric.MetricName).GetDouble()) <= 0.005 + 1e-9, $"{name}: {line}");
         }
     }
 
@@ -101,6 +215,8 @@ public sealed class MotoRotationTests(MotoServerFixture moto) : IClassFixture<Mo
         return TokenBundle.Parse(value.SecretString);
     }
 
-    private Task<ManualRotationResult?> InvokeAsync(string arn, string json) =>
-        FunctionTests.InvokeAsync(new Function(new RefresherSettings(arn), moto.Client, momento, TimeProvider.System), json, context);
+    private string Log() => ((TestLambdaLogger)context.Logger).Buffer.ToString();
+
+    private Task<RefresherResult?> InvokeAsync(string arn, string json) =>
+        FunctionTests.InvokeAsync(new Function(new RefresherSettings(arn), moto.Client, momento, TimeProvider.System, output), json, context);
 }

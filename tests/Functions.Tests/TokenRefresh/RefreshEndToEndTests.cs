@@ -58,7 +58,8 @@ public sealed class RefreshEndToEndTests(MotoServerFixture moto) : IClassFixture
         var (arn, seed) = await moto.SeedAsDeployedAsync(bundles[0].ToJson());
         var token = Guid.NewGuid().ToString();
         using var momento = new MomentoRefreshClient(new MomentoRefreshOptions(), clock, handler);
-        var sut = new Function(new RefresherSettings(arn), moto.Client, momento, clock);
+        using var metrics = new StringWriter();
+        var sut = new Function(new RefresherSettings(arn), moto.Client, momento, clock, metrics);
 
         // createSecret: Momento is asked once, and its answer is at once the pending version.
         Assert.Null(await InvokeAsync(sut, RotationEvent("createSecret", arn, token)));
@@ -80,9 +81,8 @@ public sealed class RefreshEndToEndTests(MotoServerFixture moto) : IClassFixture
         await AssertLabelsAsync(arn, (seed, [SecretStages.Previous, SecretStages.Seeded]), (token, [SecretStages.Current, SecretStages.Pending]));
 
         // A manual invoke runs all four steps and answers the new version and its expiry.
-        var manual = await InvokeAsync(sut, $$"""{"secretId": "{{arn}}"}""");
+        var manual = Assert.IsType<ManualRotationResult>(await InvokeAsync(sut, $$"""{"secretId": "{{arn}}"}"""));
 
-        Assert.NotNull(manual);
         Assert.Equal((arn, bundles[2].ValidUntil.ToUnixTimeSeconds()), (manual.SecretId, manual.ValidUntil));
         Assert.Equal(bundles[2], await ReadAsync(arn, SecretStages.Current));
         Assert.Equal(2, server.Auth.Requests.Count);
@@ -92,6 +92,11 @@ public sealed class RefreshEndToEndTests(MotoServerFixture moto) : IClassFixture
             (token, [SecretStages.Previous]),
             (manual.VersionId, [SecretStages.Current, SecretStages.Pending]));
         AssertLogHoldsNoSecret();
+
+        // Every one of the five runs reported the key's remaining life, and none of them the key.
+        var lines = metrics.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Count(line => line.Contains("\"KeyHoursRemaining\"", StringComparison.Ordinal)));
+        Assert.DoesNotContain(bundles[2].Key.WireKey, metrics.ToString(), StringComparison.Ordinal);
     }
 
     private static string RotationEvent(string step, string arn, string token) =>
@@ -103,7 +108,7 @@ public sealed class RefreshEndToEndTests(MotoServerFixture moto) : IClassFixture
         $"refresh-e2e-refresh-token-{n}",
         DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().AddDays(10 + n).ToUnixTimeSeconds()));
 
-    private Task<ManualRotationResult?> InvokeAsync(Function sut, string json) => FunctionTests.InvokeAsync(sut, json, context);
+    private Task<RefresherResult?> InvokeAsync(Function sut, string json) => FunctionTests.InvokeAsync(sut, json, context);
 
     private async Task<TokenBundle> ReadAsync(string arn, string stage)
     {

@@ -27,7 +27,7 @@ public sealed class SecretsManagerVersionsTests
                 },
             });
 
-        var versions = await CreateSut().DescribeAsync(CancellationToken.None);
+        var versions = (await CreateSut().DescribeAsync(CancellationToken.None)).VersionStages;
 
         Assert.Equal(["AWSCURRENT"], versions["a"]);
         Assert.Equal(["AWSPENDING", "AWSPREVIOUS"], versions["b"]);
@@ -39,7 +39,7 @@ public sealed class SecretsManagerVersionsTests
         client.Setup(c => c.DescribeSecretAsync(It.IsAny<DescribeSecretRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeSecretResponse { VersionIdsToStages = null });
 
-        Assert.Empty(await CreateSut().DescribeAsync(CancellationToken.None));
+        Assert.Empty((await CreateSut().DescribeAsync(CancellationToken.None)).VersionStages);
     }
 
     [Fact]
@@ -48,7 +48,19 @@ public sealed class SecretsManagerVersionsTests
         client.Setup(c => c.DescribeSecretAsync(It.IsAny<DescribeSecretRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DescribeSecretResponse { VersionIdsToStages = new Dictionary<string, List<string>> { ["a"] = null! } });
 
-        Assert.Empty((await CreateSut().DescribeAsync(CancellationToken.None))["a"]);
+        Assert.Empty((await CreateSut().DescribeAsync(CancellationToken.None)).VersionStages["a"]);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(null, false)]
+    public async Task DescribeAsync_RotationEnabled_IsFalseUnlessSecretsManagerSaysTrue(bool? reported, bool expected)
+    {
+        client.Setup(c => c.DescribeSecretAsync(It.IsAny<DescribeSecretRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DescribeSecretResponse { RotationEnabled = reported });
+
+        Assert.Equal(expected, (await CreateSut().DescribeAsync(CancellationToken.None)).RotationEnabled);
     }
 
     [Fact]
