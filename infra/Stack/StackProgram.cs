@@ -37,7 +37,11 @@ internal static class StackProgram
         {
             SeedFromTokenFile fromFile => (
                 Output.CreateSecret(fromFile.Bundle.ToJson()),
-                [.. fromFile.Rotation.Warnings, .. await CheckMomentoAsync(preflight, fromFile, settings).ConfigureAwait(false)]),
+                [
+                    .. fromFile.Rotation.Warnings,
+                    .. KeyExpiryWarning.ForKey(settings, fromFile.Bundle, fromFile.Rotation.Enabled, clock),
+                    .. await CheckMomentoAsync(preflight, fromFile, settings).ConfigureAwait(false),
+                ]),
             _ => (lastDeployment.LastSeed(), seed.Rotation.Warnings),
         };
 

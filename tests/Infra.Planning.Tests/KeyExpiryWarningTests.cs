@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MomentoTokenVending.Infra.Planning;
 
 namespace MomentoTokenVending.Infra.Planning.Tests;
@@ -48,4 +49,35 @@ public sealed class KeyExpiryWarningTests
             "keyExpiryWarningHours" => hours,
             _ => null,
         });
+
+    [Fact]
+    public void ForKey_LongLivedKeyRotatedDaily_WarnsNothing()
+    {
+        Assert.Empty(KeyExpiryWarning.ForKey(Settings("rate(1 day)", "72"), StackTestData.Bundle(lifetime: TimeSpan.FromDays(30)), rotationEnabled: true, Clock()));
+    }
+
+    [Fact]
+    public void ForKey_ShortLivedKeyRotatedDaily_WarnsTheAlarmWouldFireBeforeEveryRotation()
+    {
+        var warning = Assert.Single(KeyExpiryWarning.ForKey(Settings("rate(1 day)", "72"), StackTestData.Bundle(lifetime: TimeSpan.FromDays(3)), rotationEnabled: true, Clock()));
+
+        Assert.Contains("may have 48 hours left, less than momento-token-vending:keyExpiryWarningHours (72)", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackTestData.RefreshTokenText, warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForKey_RotationOffAndLessLeftThanTheThreshold_WarnsTheAlarmFiresAtOnce()
+    {
+        var warning = Assert.Single(KeyExpiryWarning.ForKey(Settings("rate(1 day)", "72"), StackTestData.Bundle(refreshToken: null, lifetime: TimeSpan.FromHours(50)), rotationEnabled: false, Clock()));
+
+        Assert.Contains("valid for 50 more hours", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForKey_RotationOffWithMoreLeft_WarnsNothing()
+    {
+        Assert.Empty(KeyExpiryWarning.ForKey(Settings("rate(1 day)", "72"), StackTestData.Bundle(refreshToken: null, lifetime: TimeSpan.FromDays(10)), rotationEnabled: false, Clock()));
+    }
+
+    private static FakeTimeProvider Clock() => new(StackTestData.Now);
 }
