@@ -68,6 +68,11 @@ public abstract class FakeMomentoService
     /// <summary>Counts the call, holds it for <see cref="Delay"/>, then throws <see cref="Fault"/> if one is set.</summary>
     private protected async Task EnterAsync(ServerCallContext context)
     {
+        // The hold starts on the server's clock before anyone learns of the call: a test that advances a fake
+        // clock as soon as the call arrives must find the timer already there, or the call would never end.
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stopping);
+        var hold = Delay == TimeSpan.Zero ? Task.CompletedTask : Task.Delay(Delay, Clock, held.Token);
+
         lock (gate)
         {
             calls++;
@@ -78,11 +83,7 @@ public abstract class FakeMomentoService
             }
         }
 
-        if (Delay != TimeSpan.Zero)
-        {
-            using var held = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, stopping);
-            await Task.Delay(Delay, Clock, held.Token);
-        }
+        await hold;
 
         if (Fault is { } fault)
         {
