@@ -1,0 +1,4 @@
+namespace MomentoTokenVending.ColdStart.Benchmarks;
+
+/// <summary>One process: when it said it was ready (its init done), what it answered in order, and what it wrote to stderr.</summary>
+internal sealed record FunctionRun(TimeSpan Ready, IReadOnlyList<TimedAnswer> Answers, string Log);
