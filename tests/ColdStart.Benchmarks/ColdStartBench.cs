@@ -42,7 +42,7 @@ internal sealed class ColdStartBench(LoopbackServices services)
         }
 
         return problem is null
-            ? new ColdStart(run.Ready, run.Answers[0].Elapsed, run.Answers[1].Elapsed, server.Calls - callsBefore)
+            ? new ColdStart(run.Ready, run.Answers[0].Elapsed, run.Answers[1].Elapsed, run.CpuTime, server.Calls - callsBefore)
             : throw new InvalidOperationException($"{runtime.Name} {problem}. Its log:{Environment.NewLine}{run.Log}");
     }
 

@@ -12,6 +12,7 @@ internal static class ColdStartReport
         ("**start → first 200 (a mint)**", run => run.FirstAnswer),
         ("start → second 200 (a warm repeat)", run => run.SecondAnswer),
         ("the warm repeat alone", run => run.Repeat),
+        ("CPU time of the process, user + system", run => run.CpuTime),
     ];
 
     public static string Markdown(IReadOnlyList<(ColdStart Dotnet, ColdStart Node)> pairs)

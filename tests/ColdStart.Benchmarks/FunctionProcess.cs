@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using MomentoTokenVending.ColdStart.Host;
 
@@ -6,7 +7,8 @@ namespace MomentoTokenVending.ColdStart.Benchmarks;
 
 /// <summary>
 /// One fresh process of a runtime under test: started with only the given environment (and PATH, HOME), handed its
-/// events on stdin at once; its ready line and each answer line on stdout are timed from just before it was started.
+/// events on stdin at once; its ready line and each answer line on stdout are timed from just before it was started, and
+/// its last line gives the CPU time it used.
 /// </summary>
 internal static class FunctionProcess
 {
@@ -67,15 +69,16 @@ internal static class FunctionProcess
                 answers.Add(new TimedAnswer(Stopwatch.GetElapsedTime(began), line));
             }
 
+            var last = await process.StandardOutput.ReadLineAsync(limit.Token);
             await process.WaitForExitAsync(limit.Token);
-            if (said == HostEnvironment.ReadyLine && answers.Count == events.Count && process.ExitCode == 0)
+            if (said == HostEnvironment.ReadyLine && answers.Count == events.Count && process.ExitCode == 0 && CpuTime(last) is { } cpu)
             {
-                return new FunctionRun(ready, answers, Log(log));
+                return new FunctionRun(ready, answers, cpu, Log(log));
             }
 
-            problem = said == HostEnvironment.ReadyLine
-                ? $"answered {answers.Count} of {events.Count} events and exited with {process.ExitCode}"
-                : $"exited with {process.ExitCode} before it said {HostEnvironment.ReadyLine}";
+            problem = said != HostEnvironment.ReadyLine ? $"exited with {process.ExitCode} before it said {HostEnvironment.ReadyLine}"
+                : answers.Count < events.Count ? $"answered {answers.Count} of {events.Count} events and exited with {process.ExitCode}"
+                : $"exited with {process.ExitCode} after its answers, its last line not {HostEnvironment.CpuPrefix}<ms>";
         }
         catch (OperationCanceledException)
         {
@@ -98,6 +101,12 @@ internal static class FunctionProcess
         process.WaitForExit();
         throw new InvalidOperationException($"{runtime.Name} {problem}. Its log:{Environment.NewLine}{Log(log)}");
     }
+
+    private static TimeSpan? CpuTime(string? line) =>
+        line is not null && line.StartsWith(HostEnvironment.CpuPrefix, StringComparison.Ordinal)
+            && double.TryParse(line.AsSpan(HostEnvironment.CpuPrefix.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds)
+            ? TimeSpan.FromMilliseconds(milliseconds)
+            : null;
 
     private static string Log(StringBuilder log)
     {
