@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using MomentoTokenVending.ColdStart.Benchmarks;
@@ -27,6 +28,8 @@ for (var index = 0; index < args.Length; index++)
 try
 {
     var root = RepositoryRoot.Find(Environment.CurrentDirectory);
+    using var moto = await MotoServer.StartIfInstalledAsync()
+        ?? throw new InvalidOperationException($"{MotoServer.NotInstalled}: the benchmark serves Secrets Manager with it.");
     var runner = new ProcessRunner();
     var extra = publishArguments.Count == 0 ? string.Empty : $" with {string.Join(' ', publishArguments)}";
     Console.WriteLine($"publishing the vending function as the stack does, for {ThisMachinePublish.RuntimeIdentifier}{extra}");
@@ -36,15 +39,14 @@ try
     await node.InstallAsync(runner, CancellationToken.None);
     var machine = await Machine.DescribeAsync(runner, CancellationToken.None);
 
-    using var moto = await MotoServer.StartIfInstalledAsync()
-        ?? throw new InvalidOperationException($"{MotoServer.NotInstalled}: the benchmark serves Secrets Manager with it.");
     await using var services = await LoopbackServices.StartAsync(moto);
     var bench = new ColdStartBench(services);
     var dotnet = new DotnetFunction(bundle);
 
-    // One run of each first, not counted: it brings every file into the page cache and both servers past their first calls.
     var loadBefore = Machine.LoadAverage();
     Console.WriteLine($"warming up, then {runs} pairs");
+
+    // One run of each first, not counted: it brings every file into the page cache and both servers past their first calls.
     await bench.RunAsync(dotnet);
     await bench.RunAsync(node);
     var pairs = new List<(ColdStart Dotnet, ColdStart Node)>();
@@ -73,7 +75,7 @@ try
     Console.Write(ColdStartReport.Markdown(pairs));
     return 0;
 }
-catch (Exception e) when (e is InvalidOperationException or FunctionBuildException)
+catch (Exception e) when (e is InvalidOperationException or FunctionBuildException or DirectoryNotFoundException or Win32Exception)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
