@@ -4,6 +4,9 @@
 #                      NuGet source serves its packages (skipped projects are named, with why)
 #   ./build.sh build   the same, without running tests
 #   ./build.sh bench   run the Core benchmarks (Release)
+#   ./build.sh bench coldstart [--runs N] [publish args]
+#                      the cold-start benchmark: the published vending function in fresh processes, hosted as Lambda
+#                      does, beside the Node reference, against loopback servers (needs node, npm and moto_server)
 #   ./build.sh bundle-size [publish args]
 #                      publish both functions as the stack does, zip them as Pulumi does and print the sizes
 #                      (extra dotnet publish arguments, e.g. -p:PublishReadyToRun=true, go after the stack's own)
@@ -26,6 +29,8 @@ CLOUD_PROJECTS=(
   functions/TokenVending/MomentoTokenVending.TokenVending.csproj
   functions/TokenRefresh/MomentoTokenVending.TokenRefresh.csproj
   infra/Stack/MomentoTokenVending.Infra.csproj
+  tests/ColdStart.Host/MomentoTokenVending.ColdStart.Host.csproj
+  tests/ColdStart.Benchmarks/MomentoTokenVending.ColdStart.Benchmarks.csproj
   tests/Functions.Tests/MomentoTokenVending.Functions.Tests.csproj
   tests/Infra.Tests/MomentoTokenVending.Infra.Tests.csproj
 )
@@ -95,12 +100,16 @@ main() {
     test) ;;
     build) with_tests=no ;;
     bench)
-      dotnet run -c Release --project tests/Core.Benchmarks/MomentoTokenVending.Core.Benchmarks.csproj -- "${@:2}"
+      if [[ ${2:-} == coldstart ]]; then
+        dotnet run -c Release --project tests/ColdStart.Benchmarks/MomentoTokenVending.ColdStart.Benchmarks.csproj -- "${@:3}"
+      else
+        dotnet run -c Release --project tests/Core.Benchmarks/MomentoTokenVending.Core.Benchmarks.csproj -- "${@:2}"
+      fi
       return ;;
     bundle-size)
       dotnet run tools/bundle-size.cs -- "${@:2}"
       return ;;
-    *) echo "usage: $0 [test|build|bench|bundle-size]" >&2; return 64 ;;
+    *) echo "usage: $0 [test|build|bench [coldstart]|bundle-size]" >&2; return 64 ;;
   esac
 
   echo "== offline tier"

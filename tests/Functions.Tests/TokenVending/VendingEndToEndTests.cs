@@ -6,7 +6,7 @@ using Amazon.SecretsManager;
 using Amazon.SecretsManager.Model;
 using Microsoft.Extensions.Time.Testing;
 using Momento.Sdk;
-using Momento.Sdk.Config;
+using MomentoTokenVending.ColdStart.Host;
 using MomentoTokenVending.Core;
 using MomentoTokenVending.Core.Tokens;
 using MomentoTokenVending.Functions.Tests.TokenRefresh;
@@ -27,9 +27,6 @@ public sealed class VendingEndToEndTests : IClassFixture<MotoServerFixture>, IAs
     private const string CacheName = "browser-cache";
     private const string Caller = "203.0.113.7";
     private const string OtherCaller = "198.51.100.23";
-
-    // Momento.Sdk needs a default TTL; every write the function makes passes its own.
-    private static readonly TimeSpan UnusedDefaultTtl = TimeSpan.FromMinutes(1);
 
     private readonly MotoServerFixture moto;
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
@@ -244,11 +241,12 @@ public sealed class VendingEndToEndTests : IClassFixture<MotoServerFixture>, IAs
         environment[FunctionEnvironment.SecretId] = arn;
         secrets = moto.CreateClient();
         secrets.BeforeRequestEvent += CountSecretReads;
+        var momento = new LoopbackMomento(server.Endpoint);
         return new Function(
             environment,
             secrets,
-            key => new AuthClient(AuthConfigurations.Default.Latest(), LoopbackCredentials.For(key, server)),
-            key => new CacheClient(Configurations.InRegion.Lambda.Latest(), LoopbackCredentials.For(key, server), UnusedDefaultTtl),
+            momento.CreateAuthClient,
+            momento.CreateCacheClient,
             clock);
     }
 

@@ -1,13 +1,12 @@
 using Momento.Sdk.Auth;
 using MomentoTokenVending.Core.Tokens;
-using MomentoTokenVending.TestSupport.Momento;
 
-namespace MomentoTokenVending.Functions.Tests.TokenVending;
+namespace MomentoTokenVending.ColdStart.Host;
 
 /// <summary>
-/// A key's credentials pointed at a <see cref="MomentoServer"/>: the key as Momento.Sdk's providers send it (a v1
-/// key's inner api_key), every endpoint on the server's loopback port, and plaintext, so Momento.Sdk dials
-/// <c>http://</c> as it does for its <c>MomentoLocalProvider</c>.
+/// A key's credentials pointed at a loopback Momento protocol server: the key as Momento.Sdk's providers send it (a
+/// v1 key's inner api_key), every endpoint on the server's <c>127.0.0.1:port</c>, and plaintext, so Momento.Sdk
+/// dials <c>http://</c> as it does for its <c>MomentoLocalProvider</c>.
 /// </summary>
 internal sealed class LoopbackCredentials : ICredentialProvider
 {
@@ -29,7 +28,7 @@ internal sealed class LoopbackCredentials : ICredentialProvider
 
     public bool SecureEndpoints => false;
 
-    public static LoopbackCredentials For(MomentoKey key, MomentoServer server) => new(key.WireKey, server.Endpoint, server.Endpoint);
+    public static LoopbackCredentials For(MomentoKey key, string endpoint) => new(key.WireKey, endpoint, endpoint);
 
     public ICredentialProvider WithCacheEndpoint(string cacheEndpoint) => new LoopbackCredentials(AuthToken, ControlEndpoint, cacheEndpoint);
 }
