@@ -67,8 +67,9 @@ count() { grep -oE "$1: +[0-9]+" | awk '{ n += $2 } END { print n + 0 }'; }
 # Runs one test project and adds its counts to the totals.
 run_tests() {
   local project=$1 out="$log_dir/test.log" rc=0
-  # A hung test host fails the run within minutes instead of stalling CI until its limit.
-  dotnet test "$project" --no-build --nologo -v quiet --blame-hang-timeout 10m 2>&1 | tee "$out" || rc=$?
+  # A hung test host fails the run within minutes instead of stalling CI until its limit; a failing test prints
+  # its assertion and stack (the quiet build verbosity alone prints only its name).
+  dotnet test "$project" --no-build --nologo -v quiet --logger 'console;verbosity=minimal' --blame-hang-timeout 10m 2>&1 | tee "$out" || rc=$?
   local summary
   summary=$(grep -E '(Passed|Failed)!? +- +Failed: ' "$out" || true)
   if [[ -z $summary ]]; then

@@ -11,6 +11,7 @@ namespace MomentoTokenVending.Functions.Tests;
 /// Lambda's managed runtime runs it (ColdStart.Host, as the cold-start benchmark does) against the Momento protocol
 /// server and moto: the lean bundle works end to end.
 /// </summary>
+[Collection(RepositoryPublishes.Name)]
 public sealed class HostedBundleTests : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "mtv-hosted-" + Guid.NewGuid().ToString("N"));

@@ -10,6 +10,7 @@ namespace MomentoTokenVending.Functions.Tests;
 /// The published bundles carry exactly what their code loads: no native library, no XML docs, no assembly that
 /// nothing references, and nothing missing that a shipped assembly references.
 /// </summary>
+[Collection(RepositoryPublishes.Name)]
 public sealed class PublishedBundleTests : IClassFixture<PublishedBundles>
 {
     private readonly PublishedBundles bundles;
