@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Grpc.Core;
-using Grpc.Net.Client;
 using MomentoTokenVending.Core.Momento.Protos;
 using MomentoTokenVending.Core.Tokens;
 
@@ -8,17 +5,18 @@ namespace MomentoTokenVending.Core.Momento;
 
 /// <summary>
 /// Refreshes legacy and v1 Momento keys with Momento's <c>auth.Auth/RefreshApiToken</c> gRPC call, sent
-/// to the key's control endpoint over TLS on port 443. One call per refresh, no retries: the rotation
-/// protocol decides when to try again. Create once and reuse; channels are kept per control endpoint.
+/// to the key's control endpoint over TLS on port 443 (HTTP/2, through <see cref="GrpcUnaryCall"/>). One call per
+/// refresh, no retries: the rotation protocol decides when to try again. Create once and reuse: connections are
+/// pooled per control endpoint.
 /// </summary>
 public sealed class MomentoRefreshClient : IMomentoKeyRefresher, IDisposable
 {
     private const string ControlPrefix = "control.";
+    private const string RefreshMethod = "/auth.Auth/RefreshApiToken";
 
     private readonly MomentoRefreshOptions options;
     private readonly TimeProvider clock;
-    private readonly HttpMessageHandler? httpHandler;
-    private readonly ConcurrentDictionary<string, GrpcChannel> channels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HttpMessageInvoker http;
 
     /// <summary>Creates the client; <paramref name="clock"/> times the deadline.</summary>
     public MomentoRefreshClient(MomentoRefreshOptions options, TimeProvider clock)
@@ -38,7 +36,8 @@ public sealed class MomentoRefreshClient : IMomentoKeyRefresher, IDisposable
 
         this.options = options;
         this.clock = clock;
-        this.httpHandler = httpHandler;
+        // A handler passed in (tests redirect to loopback with one) stays its owner's to dispose.
+        http = new HttpMessageInvoker(httpHandler ?? new SocketsHttpHandler(), disposeHandler: httpHandler is null);
     }
 
     /// <inheritdoc />
@@ -50,55 +49,49 @@ public sealed class MomentoRefreshClient : IMomentoKeyRefresher, IDisposable
             return KeyRefreshResult.NotRefreshable(bundle.NotRefreshableReason ?? "the key has no control endpoint");
         }
 
-        var client = new Auth.AuthClient(ChannelFor(endpoints.Control));
-        var request = new _RefreshApiTokenRequest { ApiKey = bundle.Key.WireKey, RefreshToken = refreshToken };
-        var headers = new Metadata { { "Agent", options.Agent } };
+        var message = new _RefreshApiTokenRequest { ApiKey = bundle.Key.WireKey, RefreshToken = refreshToken };
+        var method = new UriBuilder(Uri.UriSchemeHttps, endpoints.Control, 443, RefreshMethod).Uri;
 
         // The deadline is a cancellation timed by the injected clock, so it follows TimeProvider in tests.
         using var deadline = new CancellationTokenSource(options.Deadline, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        _RefreshApiTokenResponse reply;
+        GrpcReply<_RefreshApiTokenResponse> reply;
         try
         {
-            reply = await client.RefreshApiTokenAsync(request, headers, cancellationToken: linked.Token);
+            using var request = GrpcUnaryCall.Request(method, message, [new("Agent", options.Agent)]);
+            using var response = await http.SendAsync(request, linked.Token).ConfigureAwait(false);
+            reply = await GrpcUnaryCall.ReadAsync(response, _RefreshApiTokenResponse.Parser, linked.Token).ConfigureAwait(false);
         }
-        catch (RpcException e) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("The key refresh was cancelled.", e, cancellationToken);
         }
-        catch (RpcException e)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            return deadline.IsCancellationRequested
-                ? KeyRefreshResult.Transient($"no reply from Momento within the {options.Deadline.TotalSeconds:0.###} s deadline")
-                : FromStatus(e.StatusCode);
+            return KeyRefreshResult.Transient($"no reply from Momento within the {options.Deadline.TotalSeconds:0.###} s deadline");
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // No connection, a TLS or HTTP/2 failure, or a stream cut off: what gRPC reports as UNAVAILABLE.
+            return FromStatus(GrpcStatus.Unavailable);
         }
 
-        return FromReply(bundle.Key, reply);
+        if (reply.Message is not { } refreshed)
+        {
+            return FromStatus(reply.Status);
+        }
+
+        return FromReply(bundle.Key, refreshed);
     }
 
     /// <inheritdoc />
-    public void Dispose()
+    public void Dispose() => http.Dispose();
+
+    private static KeyRefreshResult FromStatus(GrpcStatus status) => status switch
     {
-        foreach (var channel in channels.Values)
-        {
-            channel.Dispose();
-        }
-
-        channels.Clear();
-    }
-
-    private GrpcChannel ChannelFor(string controlHost) =>
-        channels.GetOrAdd(
-            controlHost,
-            host => GrpcChannel.ForAddress(
-                new UriBuilder(Uri.UriSchemeHttps, host, 443).Uri,
-                new GrpcChannelOptions { HttpHandler = httpHandler }));
-
-    private static KeyRefreshResult FromStatus(StatusCode status) => status switch
-    {
-        StatusCode.Unauthenticated => KeyRefreshResult.Rejected("Momento did not accept the key or refresh token (UNAUTHENTICATED)"),
-        StatusCode.PermissionDenied => KeyRefreshResult.Rejected("Momento does not allow this key to be refreshed (PERMISSION_DENIED)"),
-        StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Aborted =>
+        GrpcStatus.Unauthenticated => KeyRefreshResult.Rejected("Momento did not accept the key or refresh token (UNAUTHENTICATED)"),
+        GrpcStatus.PermissionDenied => KeyRefreshResult.Rejected("Momento does not allow this key to be refreshed (PERMISSION_DENIED)"),
+        GrpcStatus.Unavailable or GrpcStatus.DeadlineExceeded or GrpcStatus.ResourceExhausted or GrpcStatus.Aborted =>
             KeyRefreshResult.Transient($"Momento is not answering now ({status})"),
         _ => KeyRefreshResult.Failed($"Momento answered {status}"),
     };

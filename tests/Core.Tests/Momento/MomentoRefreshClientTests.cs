@@ -115,6 +115,25 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
         Assert.DoesNotContain(RefreshToken, result.Reason, StringComparison.Ordinal);
     }
 
+    public static TheoryData<Exception> ConnectionFailures() => new()
+    {
+        new HttpRequestException("Connection refused (control.cell.example:443)"),
+        new HttpIOException(HttpRequestError.ResponseEnded, "The response ended prematurely."),
+    };
+
+    [Theory]
+    [MemberData(nameof(ConnectionFailures))]
+    public async Task RefreshAsync_ConnectionFails_ReturnsTransient(Exception failure)
+    {
+        using var failing = new FailingHandler(failure);
+        using var client = new MomentoRefreshClient(Options, clock, failing);
+
+        var result = await client.RefreshAsync(Bundle(TestKeys.V1("old")), CancellationToken.None);
+
+        Assert.Equal(KeyRefreshStatus.Transient, result.Status);
+        Assert.Contains("Unavailable", result.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RefreshAsync_ReplySlowerThanDeadline_ReturnsTransient()
     {
@@ -192,5 +211,11 @@ public sealed class MomentoRefreshClientTests : IAsyncLifetime
     {
         using var client = CreateSut();
         return await client.RefreshAsync(bundle, CancellationToken.None);
+    }
+
+    private sealed class FailingHandler(Exception failure) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromException<HttpResponseMessage>(failure);
     }
 }
