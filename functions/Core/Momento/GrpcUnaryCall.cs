@@ -10,13 +10,13 @@ namespace MomentoTokenVending.Core.Momento;
 /// One unary gRPC call over HTTP/2 as grpc/grpc <c>doc/PROTOCOL-HTTP2.md</c> defines it: a POST to
 /// <c>/{service}/{method}</c> carrying one length-prefixed, uncompressed message, answered by one message and a
 /// <c>grpc-status</c> trailer (or by the status alone, in the headers). The refresher makes a single call of this
-/// kind, so it speaks the protocol over <see cref="HttpMessageInvoker"/> instead of shipping Grpc.Net.Client and
-/// Grpc.Core.Api (≈ 450 KB) in its bundle.
+/// kind, so it speaks the protocol over <see cref="HttpMessageInvoker"/> instead of shipping Grpc.Net.Client,
+/// Grpc.Net.Common and Grpc.Core.Api (≈ 450 KB) in its bundle.
 /// </summary>
 internal static class GrpcUnaryCall
 {
     private const int PrefixLength = 5;
-    private static readonly MediaTypeHeaderValue GrpcContentType = new("application/grpc");
+    private const string GrpcMediaType = "application/grpc";
 
     /// <summary>The request for <paramref name="method"/> (<c>https://host:port/service/method</c>) with <paramref name="metadata"/> as headers.</summary>
     public static HttpRequestMessage Request(Uri method, IMessage message, IEnumerable<KeyValuePair<string, string>> metadata)
@@ -29,7 +29,7 @@ internal static class GrpcUnaryCall
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(body) { Headers = { ContentType = GrpcContentType } },
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue(GrpcMediaType) } },
         };
         request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         foreach (var (name, value) in metadata)
@@ -59,7 +59,7 @@ internal static class GrpcUnaryCall
             return new(early, null);
         }
 
-        if (response.Content.Headers.ContentType?.MediaType?.StartsWith(GrpcContentType.MediaType!, StringComparison.OrdinalIgnoreCase) != true)
+        if (response.Content.Headers.ContentType?.MediaType?.StartsWith(GrpcMediaType, StringComparison.OrdinalIgnoreCase) != true)
         {
             return new(GrpcStatus.Internal, null);
         }
